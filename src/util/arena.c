@@ -1,0 +1,147 @@
+/*
+ * arena.c -- region allocation: bump pointer over malloc'ed blocks that double in size.
+ */
+#include "util/arena.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct pq_arena_block {
+    pq_arena_block *prev;
+    size_t size;                    /* usable bytes in data */
+    _Alignas(16) unsigned char data[];
+};
+
+#define PQ_ARENA_MIN_BLOCK (16 * 1024)
+
+void pq_arena_init(pq_arena *a, size_t limit)
+{
+    memset(a, 0, sizeof *a);
+    a->limit = limit;
+}
+
+void pq_arena_free(pq_arena *a)
+{
+    pq_arena_block *b = a->head;
+    while (b) {
+        pq_arena_block *prev = b->prev;
+        free(b);
+        b = prev;
+    }
+    a->head = NULL;
+    a->used = 0;
+    a->total = 0;
+    a->failed = 0;
+}
+
+void *pq_arena_alloc(pq_arena *a, size_t size)
+{
+    size = (size + 15) & ~(size_t)15;
+    if (size == 0)
+        size = 16;
+    if (a->head && a->head->size - a->used >= size) {
+        void *p = a->head->data + a->used;
+        a->used += size;
+        return p;
+    }
+    /* New block: at least double the last one so the number of blocks stays logarithmic. */
+    size_t want = a->head ? a->head->size * 2 : PQ_ARENA_MIN_BLOCK;
+    if (want > ((size_t)64 << 20))
+        want = (size_t)64 << 20;
+    if (want < size)
+        want = size;
+    if (want > SIZE_MAX - sizeof(pq_arena_block) ||
+        (a->limit && (a->total + want > a->limit || want > a->limit))) {
+        /* Under a budget, retry with exactly what is needed before giving up. */
+        if (a->limit && a->total + size <= a->limit)
+            want = size;
+        else {
+            a->failed = 1;
+            return NULL;
+        }
+    }
+    pq_arena_block *b = malloc(sizeof(pq_arena_block) + want);
+    if (!b) {
+        a->failed = 1;
+        return NULL;
+    }
+    b->prev = a->head;
+    b->size = want;
+    a->head = b;
+    a->total += want;
+    a->used = size;
+    return b->data;
+}
+
+void *pq_arena_calloc(pq_arena *a, size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size) {
+        a->failed = 1;
+        return NULL;
+    }
+    void *p = pq_arena_alloc(a, n * size);
+    if (p)
+        memset(p, 0, n * size);
+    return p;
+}
+
+char *pq_arena_strndup(pq_arena *a, const char *s, size_t n)
+{
+    char *p = pq_arena_alloc(a, n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = 0;
+    }
+    return p;
+}
+
+char *pq_arena_strdup(pq_arena *a, const char *s)
+{
+    return pq_arena_strndup(a, s, strlen(s));
+}
+
+void *pq_arena_realloc(pq_arena *a, void *old, size_t old_size, size_t new_size)
+{
+    if (new_size <= old_size && old)
+        return old;
+    void *p = pq_arena_alloc(a, new_size);
+    if (p && old && old_size)
+        memcpy(p, old, old_size);
+    return p;
+}
+
+char *pq_arena_sprintf(pq_arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return NULL;
+    char *p = pq_arena_alloc(a, (size_t)n + 1);
+    if (!p)
+        return NULL;
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+pq_arena_mark pq_arena_get_mark(const pq_arena *a)
+{
+    pq_arena_mark m = {a->head, a->used};
+    return m;
+}
+
+void pq_arena_reset_to(pq_arena *a, pq_arena_mark m)
+{
+    while (a->head && a->head != m.head) {
+        pq_arena_block *prev = a->head->prev;
+        a->total -= a->head->size;
+        free(a->head);
+        a->head = prev;
+    }
+    a->used = m.head ? m.used : 0;
+}
