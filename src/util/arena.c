@@ -14,6 +14,12 @@ struct pq_arena_block {
     _Alignas(16) unsigned char data[];
 };
 
+struct pq_arena_cleanup {
+    pq_arena_cleanup *next;
+    void (*fn)(void *);
+    void *arg;
+};
+
 #define PQ_ARENA_MIN_BLOCK (16 * 1024)
 
 void pq_arena_init(pq_arena *a, size_t limit)
@@ -24,6 +30,10 @@ void pq_arena_init(pq_arena *a, size_t limit)
 
 void pq_arena_free(pq_arena *a)
 {
+    /* Cleanups live in the blocks themselves, so run them before freeing any block. */
+    for (pq_arena_cleanup *c = a->cleanups; c; c = c->next)
+        c->fn(c->arg);
+    a->cleanups = NULL;
     pq_arena_block *b = a->head;
     while (b) {
         pq_arena_block *prev = b->prev;
@@ -85,6 +95,20 @@ void *pq_arena_calloc(pq_arena *a, size_t n, size_t size)
     if (p)
         memset(p, 0, n * size);
     return p;
+}
+
+int pq_arena_defer(pq_arena *a, void (*fn)(void *), void *arg)
+{
+    pq_arena_cleanup *c = pq_arena_alloc(a, sizeof *c);
+    if (!c) {
+        fn(arg);
+        return -1;
+    }
+    c->fn = fn;
+    c->arg = arg;
+    c->next = a->cleanups;
+    a->cleanups = c;
+    return 0;
 }
 
 char *pq_arena_strndup(pq_arena *a, const char *s, size_t n)

@@ -12,8 +12,11 @@
 
 typedef struct pq_arena_block pq_arena_block;
 
+typedef struct pq_arena_cleanup pq_arena_cleanup;
+
 typedef struct pq_arena {
-    pq_arena_block *head;   /* current block; older blocks chained behind it */
+    pq_arena_block *head;
+    pq_arena_cleanup *cleanups;  /* run (newest first) by pq_arena_free */   /* current block; older blocks chained behind it */
     size_t used;            /* bytes handed out from head */
     size_t total;           /* bytes reserved from malloc, all blocks */
     size_t limit;           /* 0 = unlimited; else pq_arena_alloc fails past this total */
@@ -28,6 +31,9 @@ char *pq_arena_strdup(pq_arena *a, const char *s);
 char *pq_arena_strndup(pq_arena *a, const char *s, size_t n);
 /* Grow a previous allocation (copies; the old memory stays in the arena until it is freed). */
 void *pq_arena_realloc(pq_arena *a, void *old, size_t old_size, size_t new_size);
+/* Register fn(arg) to run when the arena is freed: for objects the arena cannot hold itself
+ * (compiled PCRE2 regexes). Returns 0, or -1 when out of memory (fn is then run at once). */
+int pq_arena_defer(pq_arena *a, void (*fn)(void *), void *arg);
 char *pq_arena_sprintf(pq_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* A mark lets scratch allocations be dropped back to a point (only within the head block's
