@@ -11,8 +11,12 @@
  * --dump DIR writes each case's result as "labels<TAB>timestamp_ms<TAB>value" lines, sorted, so
  * bench/compare can check that Prometheus returns the same.
  *
- * usage: bench_queries (--data FILE | --generate) [--intervals N] [--runs N] [--filter TEXT]
- *                      [--dump DIR] [--list]
+ * --scenario deploy runs the dashboard queries of the "real deployment" scenario instead
+ * (bench_gen_deploy_data: 1,000 instances, 2 h at 15 s): range queries over the second hour at
+ * 15 s steps.
+ *
+ * usage: bench_queries [--scenario range|deploy] (--data FILE | --generate) [--intervals N]
+ *                      [--runs N] [--filter TEXT] [--dump DIR] [--list]
  */
 #include <errno.h>
 #include <math.h>
@@ -76,6 +80,25 @@ static const bench_case cases[] = {
     {"count({__name__!=\"\",l=\"\"})", 1},
     {"timestamp(a_X)", 0},
 };
+
+/* The deployment scenario: what dashboards and alerts of an API fleet ask. */
+static const char *deploy_cases[] = {
+    "sum by (route) (rate(http_requests_total[5m]))",
+    "sum by (route) (rate(http_requests_total{code=~\"5..\"}[5m])) / sum by (route) (rate(http_requests_total[5m]))",
+    "histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[5m])))",
+    "histogram_quantile(0.9, sum by (route, le) (rate(http_request_duration_seconds_bucket[5m])))",
+    "sum by (route) (rate(http_request_duration_seconds_sum[5m])) / sum by (route) (rate(http_request_duration_seconds_count[5m]))",
+    "topk(10, sum by (instance) (rate(http_requests_total[5m])))",
+    "sum(up) / count(up)",
+    "up == 0",
+    "sum(rate(process_cpu_seconds_total[1m]))",
+    "count by (code) (http_requests_total)",
+    "1 - sum(rate(http_requests_total{code=\"500\"}[30m])) / sum(rate(http_requests_total[30m]))",
+    "sum by (instance) (rate(http_requests_total{route=\"/pay\"}[5m])) > 50",
+    "max_over_time(sum by (route) (rate(http_requests_total[1m]))[30m:1m])",
+};
+#define DEPLOY_T0_MS 1700000000000LL
+#define DEPLOY_STEP_MS 15000LL
 
 typedef struct {
     char expr[256];
@@ -265,11 +288,18 @@ static int dump_result(const char *dir, int index, const promql_result *res)
 int main(int argc, char **argv)
 {
     const char *data = NULL, *filter = NULL, *dump = NULL;
-    int gen = 0, runs = 3, intervals = 8640 + 10000, list = 0;
+    int gen = 0, runs = 3, intervals = 8640 + 10000, list = 0, deploy = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--data") && i + 1 < argc)
             data = argv[++i];
-        else if (!strcmp(argv[i], "--generate"))
+        else if (!strcmp(argv[i], "--scenario") && i + 1 < argc) {
+            const char *sc = argv[++i];
+            if (strcmp(sc, "range") && strcmp(sc, "deploy")) {
+                fprintf(stderr, "unknown scenario %s (range or deploy)\n", sc);
+                return 2;
+            }
+            deploy = !strcmp(sc, "deploy");
+        } else if (!strcmp(argv[i], "--generate"))
             gen = 1;
         else if (!strcmp(argv[i], "--intervals") && i + 1 < argc)
             intervals = atoi(argv[++i]);
@@ -282,12 +312,22 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--list"))
             list = 1;
         else {
-            fprintf(stderr, "usage: %s (--data FILE | --generate) [--intervals N] [--runs N] "
+            fprintf(stderr, "usage: %s [--scenario range|deploy] (--data FILE | --generate) [--intervals N] [--runs N] "
                             "[--filter TEXT] [--dump DIR] [--list]\n", argv[0]);
             return 2;
         }
     }
-    expand_cases();
+    if (deploy) {
+        for (size_t i = 0; i < sizeof deploy_cases / sizeof *deploy_cases; i++) {
+            snprintf(expanded[nexpanded].expr, sizeof expanded[nexpanded].expr, "%s", deploy_cases[i]);
+            expanded[nexpanded++].steps = 241;   /* one hour at 15 s */
+        }
+        if (gen) {
+            fprintf(stderr, "--generate is for the range scenario; give --data FILE\n");
+            return 2;
+        }
+    } else
+        expand_cases();
     if (list) {
         for (int i = 0; i < nexpanded; i++)
             printf("%d\t%d\t%s\n", i, expanded[i].steps, expanded[i].expr);
@@ -337,6 +377,12 @@ int main(int argc, char **argv)
             continue;
         int64_t end = (int64_t)intervals * 10000;
         int64_t start = (int64_t)(intervals - expanded[c].steps) * 10000;
+        int64_t step = 10000;
+        if (deploy) {
+            start = DEPLOY_T0_MS + 3600 * 1000;
+            step = DEPLOY_STEP_MS;
+            end = start + (expanded[c].steps - 1) * step;
+        }
         double best = INFINITY, best_eval = INFINITY;
         size_t nseries = 0;
         int64_t peak = 0;
@@ -344,7 +390,7 @@ int main(int argc, char **argv)
             promql_result *res = NULL;
             double q0 = now_seconds();
             promql_error_code rc = promql_query_range(engine, st, expanded[c].expr, strlen(expanded[c].expr),
-                                                      start, end, 10000, &res, &err);
+                                                      start, end, step, &res, &err);
             double q = now_seconds() - q0;
             if (rc != PROMQL_OK) {
                 printf("%-5d %-70s %6d  error: %s\n", c, expanded[c].expr, expanded[c].steps, err.message);
