@@ -333,9 +333,13 @@ static void print_number(pq_strbuf *b, const pq_node *n)
      * overflow the conversion. */
     bool negative = v < 0;
     double ns = (negative ? -v : v) * 1e9;
-    if (!(ns < 9.2e18))
-        ns = ns != ns ? 0 : 9.2e18;
-    int64_t ms = (int64_t)ns / 1000000;
+    int64_t ms;
+    if (ns != ns)
+        ms = 0;
+    else if (ns >= 9223372036854775808.0)
+        ms = INT64_MAX / 1000000;
+    else
+        ms = (int64_t)ns / 1000000;
     if (negative)
         pq_strbuf_putc(b, '-');
     pq_go_format_duration_ms(b, ms);
