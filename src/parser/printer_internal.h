@@ -23,4 +23,7 @@ void pq_print_subquery_suffix(pq_strbuf *b, const pq_node *n);
  * legacy identifier. */
 void pq_print_label_name(pq_strbuf *b, const char *name);
 
+/* pq_format_pretty with another line limit than Prometheus's 100 (its tests use 10). */
+char *pq_format_pretty_limit(const pq_node *node, size_t max_line);
+
 #endif
