@@ -117,6 +117,7 @@ int pq_parse(const char *query, size_t len, const promql_parse_options *opts_in,
             break;
         }
         pqParse(parser, t, tok);
+        ctx.last_end = tok.pos + tok.len;
         if (ctx.has_error)
             break;
         if (t == TK_EOF) {

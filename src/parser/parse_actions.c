@@ -1103,7 +1103,7 @@ pq_node *pq_act_offset(pq_parse_ctx *ctx, pq_node *e, pq_node *dur)
             mod->offset_ms = mod->original_offset_ms;
         }
     }
-    set_end(e, dur->pos_end);
+    set_end(e, ctx->last_end > dur->pos_end ? ctx->last_end : dur->pos_end);
     return e;
 }
 
