@@ -25,7 +25,7 @@
  * 0 with the expression in the *Expr key, as Prometheus reports it before evaluation;
  * "timestamp" is the @ time in milliseconds or null, "startOrEnd" "start", "end" or null.
  * The engine's step-invariant wrapper is transparent (Prometheus has no JSON for it).
- * Strings are escaped as Go's encoding/json escapes them (HTML-safe: "<" is "\\u003c", also in operators;
+ * Strings are escaped as Go's encoding/json escapes them (HTML-safe: "<" is "\u003c", also in operators;
  * invalid UTF-8 becomes U+FFFD).
  */
 #include "parser/parser.h"
