@@ -56,6 +56,7 @@ static void test_openmetrics_basic(void **state)
 {
     const char *text =
         "# HELP http_requests Requests.\n"
+        "# UNIT http_requests_seconds seconds\n"
         "# TYPE http_requests counter\n"
         "http_requests_total{code=\"200\",path=\"/a\\\"b\\\\c\\nd\"} 10 1.001\n"
         "http_requests_total{code=\"200\",path=\"/a\\\"b\\\\c\\nd\"} 20 1.5 # {trace_id=\"abc\"} 1 2.0\n"
@@ -166,6 +167,7 @@ static void test_errors(void **state)
     expect_error("x.om", "up{a=\"\xff\"} 1 1\n# EOF\n", "invalid UTF-8 label value");
     expect_error("x.om", "up{a=\"1\",a=\"2\"} 1 1\n# EOF\n", "not unique");
     expect_error("x.prom", "up 1 1.5\n", "x.prom:1:6: strconv.ParseInt");
+    expect_error("x.om", "# UNIT req_seconds bytes\n# EOF\n", "x.om:1:20: unit \"bytes\" not a suffix of metric \"req_seconds\"");
     /* an identical duplicate is accepted */
     promql_memstore *s = promql_memstore_new();
     promql_error err;
