@@ -319,8 +319,7 @@ static int scan_number(pq_lexer *l)
     accept(l, ".");
     accept(l, digits);
     int dot = 0, expo = 0;
-    char set[40];
-    snprintf(set, sizeof set, "%s._eE", digits);
+    const char *set = hex ? "0123456789abcdefABCDEF._eE" : "0123456789._eE";
     while (is_in(l, set)) {
         if (is_in(l, ".") && dot) {
             accept(l, ".");
