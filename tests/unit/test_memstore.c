@@ -194,10 +194,10 @@ static void test_clear_and_compact(void **state)
     const char *want[] = { "m0", "m00", "m1" };
     for (int i = 0; i < 3; i++) {
         promql_labels got;
-        promql_sample_iter *it;
-        assert_int_equal(set->ops->next(set, &got, &it, e, sizeof e), 1);
+        promql_sample_iter *iter;
+        assert_int_equal(set->ops->next(set, &got, &iter, e, sizeof e), 1);
         assert_string_equal(got.items[0].value, want[i]);
-        it->ops->close(it);
+        iter->ops->close(iter);
     }
     set->ops->close(set);
     promql_memstore_clear(s);
