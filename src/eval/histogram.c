@@ -116,7 +116,7 @@ double pq_hist_bound(int32_t idx, int32_t schema, const double *custom_values, s
 
 /* ---- validation ----------------------------------------------------------------------- */
 
-/* Span and bucket consistency of one side; *first/*last get the lowest/highest index. */
+/* Span and bucket consistency of one side; first and last get the lowest/highest index. */
 static pq_hist_status check_side(const promql_span *spans, size_t nspans, const double *buckets,
                                  size_t nbuckets, int64_t *first, int64_t *last)
 {
