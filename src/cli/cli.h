@@ -19,15 +19,15 @@ int pq_cmd_fmt(int argc, char **argv);
 int pq_cmd_parse(int argc, char **argv);
 int pq_cmd_test(int argc, char **argv);
 
-/* Print "promql-eval: <msg>" on stderr; returns PQ_EXIT_USAGE for `return pq_usage_error(...)`. */
-int pq_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "promql-eval: <msg>" on stderr; returns PQ_EXIT_USAGE for `return pq_cli_usage_error(...)`. */
+int pq_cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Read a whole file (or stdin for "-") into a malloc'ed, NUL-terminated buffer. Returns NULL
  * with a message in errbuf on failure. Files larger than max_bytes are refused. */
-char *pq_read_file(const char *path, size_t max_bytes, size_t *len, char *errbuf, size_t errlen);
+char *pq_cli_read_file(const char *path, size_t max_bytes, size_t *len, char *errbuf, size_t errlen);
 
 /* The bundled example data: $PROMQL_EXAMPLE, the source tree's examples/, or examples/ next
  * to the binary (or ../share/promql/). Returns a static path or NULL. */
-const char *pq_default_data_path(const char *argv0);
+const char *pq_cli_default_data_path(const char *argv0);
 
 #endif

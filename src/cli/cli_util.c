@@ -14,7 +14,7 @@
 
 #include "cli/cli.h"
 
-int pq_usage_error(const char *fmt, ...)
+int pq_cli_usage_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -25,7 +25,7 @@ int pq_usage_error(const char *fmt, ...)
     return PQ_EXIT_USAGE;
 }
 
-char *pq_read_file(const char *path, size_t max_bytes, size_t *len, char *errbuf, size_t errlen)
+char *pq_cli_read_file(const char *path, size_t max_bytes, size_t *len, char *errbuf, size_t errlen)
 {
     bool is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
@@ -85,7 +85,7 @@ static bool readable(const char *p)
     return access(p, R_OK) == 0;
 }
 
-const char *pq_default_data_path(const char *argv0)
+const char *pq_cli_default_data_path(const char *argv0)
 {
     static char path[PATH_MAX + 64];
     const char *env = getenv("PROMQL_EXAMPLE");

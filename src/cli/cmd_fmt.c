@@ -22,10 +22,10 @@ static int run(int argc, char **argv, bool is_fmt)
         else if (strcmp(a, "--") == 0 && i + 1 < argc && !expr && i + 2 == argc)
             expr = argv[++i];
         else if (a[0] == '-' && a[1] != '\0')
-            return pq_usage_error("unknown flag %s (usage: promql-eval %s)", a,
+            return pq_cli_usage_error("unknown flag %s (usage: promql-eval %s)", a,
                                   is_fmt ? "fmt [--pretty] [EXPR]" : "parse [EXPR]");
         else if (expr)
-            return pq_usage_error("exactly one query expected (quote it)");
+            return pq_cli_usage_error("exactly one query expected (quote it)");
         else
             expr = a;
     }
@@ -33,9 +33,9 @@ static int run(int argc, char **argv, bool is_fmt)
     size_t len;
     if (!expr || strcmp(expr, "-") == 0) {
         char err[512] = "";
-        owned = pq_read_file("-", MAX_QUERY_BYTES, &len, err, sizeof err);
+        owned = pq_cli_read_file("-", MAX_QUERY_BYTES, &len, err, sizeof err);
         if (!owned)
-            return pq_usage_error("%s", err);
+            return pq_cli_usage_error("%s", err);
         /* A trailing newline from echo or a file is not part of the query. */
         while (len && (owned[len - 1] == '\n' || owned[len - 1] == '\r'))
             owned[--len] = '\0';

@@ -53,7 +53,7 @@ static int report_error(const query_args *qa, const char *type, const char *msg)
     if (strcmp(qa->format, "json") == 0) {
         pq_strbuf b;
         pq_strbuf_init(&b);
-        pq_json_error(&b, type, msg);
+        pq_cli_json_error(&b, type, msg);
         if (b.data)
             fwrite(b.data, 1, b.len, stdout);
         if (isatty(STDOUT_FILENO))
@@ -78,7 +78,7 @@ int pq_cmd_query(int argc, char **argv, bool range)
     qa.format = "json";
     qa.data = calloc((size_t)argc + 1, sizeof *qa.data);
     if (!qa.data)
-        return pq_usage_error("out of memory");
+        return pq_cli_usage_error("out of memory");
     const char *usage = range ? usage_range : usage_instant;
     int rc = PQ_EXIT_USAGE;
     for (int i = 0; i < argc; i++) {
@@ -102,38 +102,38 @@ int pq_cmd_query(int argc, char **argv, bool range)
         else if (strcmp(a, "--stats") == 0)
             qa.stats = true;
         else if (missing) {
-            pq_usage_error("%s needs a value\n%s", a, usage);
+            pq_cli_usage_error("%s needs a value\n%s", a, usage);
             goto out;
         } else if (strcmp(a, "--") == 0 && i + 1 < argc) {
             if (qa.expr || i + 2 < argc) {
-                pq_usage_error("exactly one query expected\n%s", usage);
+                pq_cli_usage_error("exactly one query expected\n%s", usage);
                 goto out;
             }
             qa.expr = argv[++i];
         } else if (a[0] == '-' && a[1] != '\0') {
-            pq_usage_error("unknown flag %s\n%s", a, usage);
+            pq_cli_usage_error("unknown flag %s\n%s", a, usage);
             goto out;
         } else if (qa.expr) {
-            pq_usage_error("exactly one query expected (quote it)\n%s", usage);
+            pq_cli_usage_error("exactly one query expected (quote it)\n%s", usage);
             goto out;
         } else {
             qa.expr = a;
         }
         if (missing) {
-            pq_usage_error("%s needs a value\n%s", a, usage);
+            pq_cli_usage_error("%s needs a value\n%s", a, usage);
             goto out;
         }
     }
     if (strcmp(qa.format, "json") != 0 && strcmp(qa.format, "table") != 0) {
-        pq_usage_error("--format must be json or table, not \"%s\"", qa.format);
+        pq_cli_usage_error("--format must be json or table, not \"%s\"", qa.format);
         goto out;
     }
     if (!qa.expr) {
-        pq_usage_error("no query given\n%s", usage);
+        pq_cli_usage_error("no query given\n%s", usage);
         goto out;
     }
     if (range && (!qa.start || !qa.end || !qa.step)) {
-        pq_usage_error("query_range needs --start, --end and --step\n%s", usage);
+        pq_cli_usage_error("query_range needs --start, --end and --step\n%s", usage);
         goto out;
     }
 
@@ -142,9 +142,9 @@ int pq_cmd_query(int argc, char **argv, bool range)
     size_t expr_len;
     char err[1024] = "";
     if (strcmp(qa.expr, "-") == 0) {
-        owned_expr = pq_read_file("-", MAX_QUERY_BYTES, &expr_len, err, sizeof err);
+        owned_expr = pq_cli_read_file("-", MAX_QUERY_BYTES, &expr_len, err, sizeof err);
         if (!owned_expr) {
-            rc = pq_usage_error("%s", err);
+            rc = pq_cli_usage_error("%s", err);
             goto out;
         }
         qa.expr = owned_expr;
@@ -156,7 +156,7 @@ int pq_cmd_query(int argc, char **argv, bool range)
     rc = PQ_EXIT_FAIL;
     if (!range) {
         if (qa.time) {
-            if (pq_parse_api_time(qa.time, &t_ms, err, sizeof err) != 0) {
+            if (pq_cli_parse_api_time(qa.time, &t_ms, err, sizeof err) != 0) {
                 param_error(&qa, "time", err);
                 goto out_expr;
             }
@@ -166,11 +166,11 @@ int pq_cmd_query(int argc, char **argv, bool range)
             t_ms = (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
         }
     } else {
-        if (pq_parse_api_time(qa.start, &start, err, sizeof err) != 0) {
+        if (pq_cli_parse_api_time(qa.start, &start, err, sizeof err) != 0) {
             param_error(&qa, "start", err);
             goto out_expr;
         }
-        if (pq_parse_api_time(qa.end, &end, err, sizeof err) != 0) {
+        if (pq_cli_parse_api_time(qa.end, &end, err, sizeof err) != 0) {
             param_error(&qa, "end", err);
             goto out_expr;
         }
@@ -178,7 +178,7 @@ int pq_cmd_query(int argc, char **argv, bool range)
             param_error(&qa, "end", "end timestamp must not be before start time");
             goto out_expr;
         }
-        if (pq_parse_api_duration(qa.step, &step, err, sizeof err) != 0) {
+        if (pq_cli_parse_api_duration(qa.step, &step, err, sizeof err) != 0) {
             param_error(&qa, "step", err);
             goto out_expr;
         }
@@ -193,8 +193,8 @@ int pq_cmd_query(int argc, char **argv, bool range)
         }
     }
     if (qa.lookback) {
-        if (pq_parse_api_duration(qa.lookback, &lookback, err, sizeof err) != 0 || lookback <= 0) {
-            rc = pq_usage_error("--lookback-delta: %s", lookback <= 0 && !err[0] ? "must be positive" : err);
+        if (pq_cli_parse_api_duration(qa.lookback, &lookback, err, sizeof err) != 0 || lookback <= 0) {
+            rc = pq_cli_usage_error("--lookback-delta: %s", lookback <= 0 && !err[0] ? "must be positive" : err);
             goto out_expr;
         }
     }
@@ -208,7 +208,7 @@ int pq_cmd_query(int argc, char **argv, bool range)
         goto out_expr;
     }
     if (qa.ndata == 0) {
-        const char *def = pq_default_data_path(NULL);
+        const char *def = pq_cli_default_data_path(NULL);
         if (!def) {
             fprintf(stderr, "promql-eval: no --data given and the bundled example examples/payment-gateway.om was "
                             "not found (set PROMQL_EXAMPLE)\n");
@@ -250,7 +250,7 @@ int pq_cmd_query(int argc, char **argv, bool range)
     if (strcmp(qa.format, "json") == 0) {
         pq_strbuf b;
         pq_strbuf_init(&b);
-        pq_json_success(&b, res, qa.stats);
+        pq_cli_json_success(&b, res, qa.stats);
         if (b.oom) {
             fprintf(stderr, "promql-eval: out of memory writing the result\n");
             pq_strbuf_free(&b);
@@ -261,7 +261,7 @@ int pq_cmd_query(int argc, char **argv, bool range)
             fputc('\n', stdout);
         pq_strbuf_free(&b);
     } else {
-        pq_table_result(stdout, res, qa.stats);
+        pq_cli_table_result(stdout, res, qa.stats);
     }
     if (fflush(stdout) != 0) {
         fprintf(stderr, "promql-eval: cannot write the result\n");

@@ -104,7 +104,7 @@ static int load_xfail(test_state *st, const char *path)
 {
     char err[512];
     size_t len;
-    char *data = pq_read_file(path, MAX_SCRIPT_BYTES, &len, err, sizeof err);
+    char *data = pq_cli_read_file(path, MAX_SCRIPT_BYTES, &len, err, sizeof err);
     if (!data) {
         fprintf(stderr, "promql-eval: %s\n", err);
         return -1;
@@ -169,7 +169,7 @@ int pq_cmd_test(int argc, char **argv)
             st.verbose = true;
         } else if (strcmp(a, "--xfail") == 0 || strcmp(a, "--write-xfail") == 0) {
             if (i + 1 >= argc)
-                return pq_usage_error("%s needs a file argument", a);
+                return pq_cli_usage_error("%s needs a file argument", a);
             if (a[2] == 'x')
                 xfail_path = argv[++i];
             else
@@ -182,16 +182,16 @@ int pq_cmd_test(int argc, char **argv)
             first = i + 1;
             break;
         } else if (a[0] == '-' && a[1]) {
-            return pq_usage_error("test: unknown flag %s (usage: promql-eval test [-v] [--xfail FILE] [--write-xfail FILE] SCRIPT...)", a);
+            return pq_cli_usage_error("test: unknown flag %s (usage: promql-eval test [-v] [--xfail FILE] [--write-xfail FILE] SCRIPT...)", a);
         } else {
             first = i;
             break;
         }
     }
     if (first >= argc)
-        return pq_usage_error("test: no script given (usage: promql-eval test [-v] [--xfail FILE] SCRIPT...)");
+        return pq_cli_usage_error("test: no script given (usage: promql-eval test [-v] [--xfail FILE] SCRIPT...)");
     if (xfail_path && write_path)
-        return pq_usage_error("test: --xfail and --write-xfail exclude each other");
+        return pq_cli_usage_error("test: --xfail and --write-xfail exclude each other");
     if (xfail_path && load_xfail(&st, xfail_path) != 0)
         return PQ_EXIT_USAGE;
     if (write_path) {
@@ -209,7 +209,7 @@ int pq_cmd_test(int argc, char **argv)
     for (int i = first; i < argc; i++) {
         char err[512];
         size_t len;
-        char *data = pq_read_file(argv[i], MAX_SCRIPT_BYTES, &len, err, sizeof err);
+        char *data = pq_cli_read_file(argv[i], MAX_SCRIPT_BYTES, &len, err, sizeof err);
         if (!data) {
             printf("FAIL %s: %s\n", argv[i], err);
             fprintf(stderr, "promql-eval: %s\n", err);

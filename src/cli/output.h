@@ -13,16 +13,16 @@
 
 /* {"status":"success","data":{"resultType":...,"result":...[,"stats":...]}[,"warnings":[...]]
  * [,"infos":[...]]}. */
-void pq_json_success(pq_strbuf *b, const promql_result *res, bool stats);
+void pq_cli_json_success(pq_strbuf *b, const promql_result *res, bool stats);
 /* {"status":"error","errorType":"...","error":"..."} */
-void pq_json_error(pq_strbuf *b, const char *error_type, const char *message);
+void pq_cli_json_error(pq_strbuf *b, const char *error_type, const char *message);
 /* One native histogram as jsonutil.MarshalHistogram writes it (count, sum, non-empty buckets
  * with their boundary rule and bounds). */
-void pq_json_histogram(pq_strbuf *b, const promql_histogram *h);
+void pq_cli_json_histogram(pq_strbuf *b, const promql_histogram *h);
 /* A label set as a JSON object in label order. */
-void pq_json_labels(pq_strbuf *b, promql_labels ls);
+void pq_cli_json_labels(pq_strbuf *b, promql_labels ls);
 
 /* The table form, with annotations after it. */
-void pq_table_result(FILE *out, const promql_result *res, bool stats);
+void pq_cli_table_result(FILE *out, const promql_result *res, bool stats);
 
 #endif

@@ -14,15 +14,15 @@
 #include "cli/numfmt.h"
 #include "cli/output.h"
 
-void pq_json_labels(pq_strbuf *b, promql_labels ls)
+void pq_cli_json_labels(pq_strbuf *b, promql_labels ls)
 {
     pq_strbuf_putc(b, '{');
     for (size_t i = 0; i < ls.count; i++) {
         if (i)
             pq_strbuf_putc(b, ',');
-        pq_json_string(b, ls.items[i].name, strlen(ls.items[i].name), false);
+        pq_cli_json_string(b, ls.items[i].name, strlen(ls.items[i].name), false);
         pq_strbuf_putc(b, ':');
-        pq_json_string(b, ls.items[i].value, strlen(ls.items[i].value), false);
+        pq_cli_json_string(b, ls.items[i].value, strlen(ls.items[i].value), false);
     }
     pq_strbuf_putc(b, '}');
 }
@@ -31,14 +31,14 @@ static void put_value(pq_strbuf *b, double f)
 {
     char buf[PQ_NUMFMT_MAX];
     pq_strbuf_putc(b, '"');
-    pq_strbuf_append(b, buf, pq_format_sample_value(buf, f));
+    pq_strbuf_append(b, buf, pq_cli_format_sample_value(buf, f));
     pq_strbuf_putc(b, '"');
 }
 
 static void put_ts(pq_strbuf *b, int64_t t)
 {
     char buf[PQ_NUMFMT_MAX];
-    pq_strbuf_append(b, buf, pq_format_timestamp_ms(buf, t));
+    pq_strbuf_append(b, buf, pq_cli_format_timestamp_ms(buf, t));
 }
 
 /* ---- native histograms ------------------------------------------------------------------- */
@@ -98,7 +98,7 @@ static int rule_of(bool lower_incl, bool upper_incl)
     return upper_incl ? 0 : 2;
 }
 
-void pq_json_histogram(pq_strbuf *b, const promql_histogram *h)
+void pq_cli_json_histogram(pq_strbuf *b, const promql_histogram *h)
 {
     pq_strbuf_puts(b, "{\"count\":");
     put_value(b, h->count);
@@ -181,7 +181,7 @@ static void put_vector(pq_strbuf *b, const promql_result *res)
         if (i)
             pq_strbuf_putc(b, ',');
         pq_strbuf_puts(b, "{\"metric\":");
-        pq_json_labels(b, promql_result_series_labels(res, i));
+        pq_cli_json_labels(b, promql_result_series_labels(res, i));
         const int64_t *ft, *ht;
         const double *fv;
         const promql_histogram *const *hv;
@@ -191,7 +191,7 @@ static void put_vector(pq_strbuf *b, const promql_result *res)
             pq_strbuf_puts(b, ",\"histogram\":[");
             put_ts(b, ht[0]);
             pq_strbuf_putc(b, ',');
-            pq_json_histogram(b, hv[0]);
+            pq_cli_json_histogram(b, hv[0]);
         } else {
             pq_strbuf_puts(b, ",\"value\":[");
             put_ts(b, nf ? ft[0] : 0);
@@ -211,7 +211,7 @@ static void put_matrix(pq_strbuf *b, const promql_result *res)
         if (i)
             pq_strbuf_putc(b, ',');
         pq_strbuf_puts(b, "{\"metric\":");
-        pq_json_labels(b, promql_result_series_labels(res, i));
+        pq_cli_json_labels(b, promql_result_series_labels(res, i));
         const int64_t *ft, *ht;
         const double *fv;
         const promql_histogram *const *hv;
@@ -238,7 +238,7 @@ static void put_matrix(pq_strbuf *b, const promql_result *res)
                 pq_strbuf_putc(b, '[');
                 put_ts(b, ht[k]);
                 pq_strbuf_putc(b, ',');
-                pq_json_histogram(b, hv[k]);
+                pq_cli_json_histogram(b, hv[k]);
                 pq_strbuf_putc(b, ']');
             }
             pq_strbuf_putc(b, ']');
@@ -254,7 +254,7 @@ static void put_json_number(pq_strbuf *b, double f)
     char buf[PQ_NUMFMT_MAX];
     if (!isfinite(f))
         f = 0;
-    pq_strbuf_append(b, buf, pq_format_json_number(buf, f));
+    pq_strbuf_append(b, buf, pq_cli_format_json_number(buf, f));
 }
 
 static void put_stats(pq_strbuf *b, const promql_query_stats *s)
@@ -289,20 +289,20 @@ static void put_annotations(pq_strbuf *b, const promql_result *res, promql_annot
             continue;
         }
         pq_strbuf_puts(b, shown ? "," : field);
-        pq_json_string(b, text, strlen(text), false);
+        pq_cli_json_string(b, text, strlen(text), false);
         shown++;
     }
     if (skipped) {
         char msg[96];
         snprintf(msg, sizeof msg, "%zu more %s annotations omitted", skipped, want == PROMQL_ANNOTATION_INFO ? "info" : "warning");
         pq_strbuf_putc(b, ',');
-        pq_json_string(b, msg, strlen(msg), false);
+        pq_cli_json_string(b, msg, strlen(msg), false);
     }
     if (shown)
         pq_strbuf_putc(b, ']');
 }
 
-void pq_json_success(pq_strbuf *b, const promql_result *res, bool stats)
+void pq_cli_json_success(pq_strbuf *b, const promql_result *res, bool stats)
 {
     promql_value_type t = promql_result_type(res);
     pq_strbuf_puts(b, "{\"status\":\"success\",\"data\":{\"resultType\":\"");
@@ -316,7 +316,7 @@ void pq_json_success(pq_strbuf *b, const promql_result *res, bool stats)
         pq_strbuf_putc(b, '[');
         put_json_number(b, (double)ts / 1000);
         pq_strbuf_puts(b, ",\"");
-        pq_strbuf_append(b, buf, pq_format_go_float(buf, v, 'f'));
+        pq_strbuf_append(b, buf, pq_cli_format_go_float(buf, v, 'f'));
         pq_strbuf_puts(b, "\"]");
         break;
     }
@@ -326,7 +326,7 @@ void pq_json_success(pq_strbuf *b, const promql_result *res, bool stats)
         pq_strbuf_putc(b, '[');
         put_json_number(b, (double)ts / 1000);
         pq_strbuf_putc(b, ',');
-        pq_json_string(b, s ? s : "", s ? strlen(s) : 0, true);
+        pq_cli_json_string(b, s ? s : "", s ? strlen(s) : 0, true);
         pq_strbuf_putc(b, ']');
         break;
     }
@@ -347,11 +347,11 @@ void pq_json_success(pq_strbuf *b, const promql_result *res, bool stats)
     pq_strbuf_putc(b, '}');
 }
 
-void pq_json_error(pq_strbuf *b, const char *error_type, const char *message)
+void pq_cli_json_error(pq_strbuf *b, const char *error_type, const char *message)
 {
     pq_strbuf_puts(b, "{\"status\":\"error\",\"errorType\":");
-    pq_json_string(b, error_type, strlen(error_type), false);
+    pq_cli_json_string(b, error_type, strlen(error_type), false);
     pq_strbuf_puts(b, ",\"error\":");
-    pq_json_string(b, message, strlen(message), false);
+    pq_cli_json_string(b, message, strlen(message), false);
     pq_strbuf_putc(b, '}');
 }

@@ -47,25 +47,25 @@ static char *series_name(promql_labels ls)
 static const char *fmt_hist(char *buf, size_t len, const promql_histogram *h)
 {
     char c[PQ_NUMFMT_MAX], s[PQ_NUMFMT_MAX];
-    pq_format_sample_value(c, h->count);
-    pq_format_sample_value(s, h->sum);
+    pq_cli_format_sample_value(c, h->count);
+    pq_cli_format_sample_value(s, h->sum);
     snprintf(buf, len, "histogram{count=%s, sum=%s}", c, s);
     return buf;
 }
 
-void pq_table_result(FILE *out, const promql_result *res, bool stats)
+void pq_cli_table_result(FILE *out, const promql_result *res, bool stats)
 {
     char vb[PQ_NUMFMT_MAX], tb[PQ_NUMFMT_MAX], hb[2 * PQ_NUMFMT_MAX];
     promql_value_type t = promql_result_type(res);
     int64_t ts = 0;
     if (t == PROMQL_VALUE_SCALAR) {
         double v = promql_result_scalar(res, &ts);
-        pq_format_sample_value(vb, v);
-        pq_format_timestamp_ms(tb, ts);
+        pq_cli_format_sample_value(vb, v);
+        pq_cli_format_timestamp_ms(tb, ts);
         fprintf(out, "scalar  %s  @ %s\n", vb, tb);
     } else if (t == PROMQL_VALUE_STRING) {
         const char *s = promql_result_string(res, &ts);
-        pq_format_timestamp_ms(tb, ts);
+        pq_cli_format_timestamp_ms(tb, ts);
         fprintf(out, "string  \"%s\"  @ %s\n", s ? s : "", tb);
     } else if (t == PROMQL_VALUE_VECTOR || t == PROMQL_VALUE_MATRIX) {
         size_t n = promql_result_series_count(res);
@@ -93,11 +93,11 @@ void pq_table_result(FILE *out, const promql_result *res, bool stats)
             size_t nh = promql_result_series_histograms(res, i, &ht, &hv);
             if (t == PROMQL_VALUE_VECTOR) {
                 if (nf) {
-                    pq_format_sample_value(vb, fv[0]);
-                    pq_format_timestamp_ms(tb, ft[0]);
+                    pq_cli_format_sample_value(vb, fv[0]);
+                    pq_cli_format_timestamp_ms(tb, ft[0]);
                     fprintf(out, "%-*s  %-24s  %s\n", (int)width, name, vb, tb);
                 } else if (nh) {
-                    pq_format_timestamp_ms(tb, ht[0]);
+                    pq_cli_format_timestamp_ms(tb, ht[0]);
                     fprintf(out, "%-*s  %-24s  %s\n", (int)width, name, fmt_hist(hb, sizeof hb, hv[0]), tb);
                 }
                 continue;
@@ -106,8 +106,8 @@ void pq_table_result(FILE *out, const promql_result *res, bool stats)
             bool first = true;
             while (fi < nf || hi < nh) {
                 bool take_f = hi >= nh || (fi < nf && ft[fi] <= ht[hi]);
-                pq_format_timestamp_ms(tb, take_f ? ft[fi] : ht[hi]);
-                const char *val = take_f ? (pq_format_sample_value(vb, fv[fi]), vb) : fmt_hist(hb, sizeof hb, hv[hi]);
+                pq_cli_format_timestamp_ms(tb, take_f ? ft[fi] : ht[hi]);
+                const char *val = take_f ? (pq_cli_format_sample_value(vb, fv[fi]), vb) : fmt_hist(hb, sizeof hb, hv[hi]);
                 fprintf(out, "%-*s  %-16s  %s\n", (int)width, first ? name : "", tb, val);
                 first = false;
                 if (take_f)

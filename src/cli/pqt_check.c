@@ -99,7 +99,7 @@ static void go_quote(pq_strbuf *b, const char *s)
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80) {
             size_t n;
-            if (pq_utf8_decode((const unsigned char *)s + i, len - i, &n) < 0) {
+            if (pq_cli_utf8_decode((const unsigned char *)s + i, len - i, &n) < 0) {
                 pq_strbuf_printf(b, "\\x%c%c", hex[c >> 4], hex[c & 15]);
                 i++;
             } else {
@@ -183,7 +183,7 @@ static void put_v(pq_strbuf *b, double f)
         pq_strbuf_puts(b, "stale");
         return;
     }
-    pq_format_go_v(buf, f);
+    pq_cli_format_go_v(buf, f);
     pq_strbuf_puts(b, buf);
 }
 
@@ -479,7 +479,7 @@ static const char *fmt_v(pq_arena *a, double f)
     char buf[PQ_NUMFMT_MAX];
     if (is_stale(f))
         return "stale";
-    pq_format_go_v(buf, f);
+    pq_cli_format_go_v(buf, f);
     return pq_arena_strdup(a, buf);
 }
 

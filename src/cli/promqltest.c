@@ -93,7 +93,7 @@ bool pqt_parse_number(const char *s, size_t len, double *out)
         *out = 0;   /* "0" */
         return true;
     }
-    return pq_parse_go_float(s, len, out);
+    return pq_cli_parse_go_float(s, len, out);
 }
 
 static int hexval(char c)
@@ -388,7 +388,7 @@ static int add_series(pqt_eval *ev, promql_labels ls, int pos, pq_point *vals, s
 
 static int parse_duration_str(const char *s, size_t n, int64_t *ms, char *err, size_t errlen)
 {
-    return pq_parse_model_duration(s, n, ms, err, errlen);
+    return pq_cli_parse_model_duration(s, n, ms, err, errlen);
 }
 
 static bool starts_with(const char *s, size_t len, const char *prefix)
