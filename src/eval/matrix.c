@@ -27,7 +27,7 @@ static int grow(pq_eval *ev, void **arr, size_t elem, size_t *cap, size_t need)
 }
 
 /* Read the samples of one series in (mint, maxt], skipping stale markers. */
-static int read_range(pq_eval *ev, promql_sample_iter *it, int64_t mint, int64_t maxt, pq_range_series *rs)
+int pq_read_range(pq_eval *ev, promql_sample_iter *it, int64_t mint, int64_t maxt, pq_range_series *rs)
 {
     char errbuf[512] = "";
     int64_t *t = NULL;
@@ -144,7 +144,7 @@ int pq_eval_matrix_selector(pq_eval *ev, const pq_node *node, pq_matrix *out)
         pq_range_series rs;
         memset(&rs, 0, sizeof rs);
         rs.labels = sel[k].labels;
-        if (read_range(ev, sel[k].iter, mint, maxt, &rs)) {
+        if (pq_read_range(ev, sel[k].iter, mint, maxt, &rs)) {
             rc = -1;
             break;
         }
