@@ -421,10 +421,11 @@ int pq_eval_vector_selector(pq_eval *ev, const pq_node *node, pq_value *out)
                 prev_h = b.histograms ? b.histograms[j] : NULL;
                 prev_v = prev_h ? 0 : b.values[j];
                 prev_h_copy = NULL;
-                if (prev_h && !(prev_h_copy = pq_sample_hist_copy(ev, prev_h))) {
+            }
+            /* The batch's arrays die with the next call: keep the previous histogram alive. */
+            if (rc == 0 && !done && prev_h && !prev_h_copy) {
+                if (!(prev_h_copy = pq_sample_hist_copy(ev, prev_h)))
                     rc = pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
-                    break;
-                }
                 prev_h = prev_h_copy;
             }
         }
