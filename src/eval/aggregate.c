@@ -275,7 +275,8 @@ static int count_values(pq_eval *ev, const pq_node *node, pq_value *out)
         char **items = pq_arena_alloc(ev->arena, (grouping.count + 1) * sizeof(char *));
         if (!items)
             return OOM(ev);
-        memcpy(items, grouping.items, grouping.count * sizeof(char *));
+        if (grouping.count)
+            memcpy(items, grouping.items, grouping.count * sizeof(char *));
         items[grouping.count] = (char *)label;
         grouping.items = items;
         grouping.count++;
