@@ -53,6 +53,16 @@ promql_histogram *pq_sample_hist_copy(pq_eval *ev, const promql_histogram *h)
     return c;
 }
 
+void pq_select_hints_from_path(const pq_eval *ev, promql_select_hints *hints)
+{
+    hints->func = ev->hint_func;
+    if (ev->hint_grouping) {
+        hints->grouping = (const char *const *)ev->hint_grouping->items;
+        hints->grouping_count = ev->hint_grouping->count;
+        hints->by = ev->hint_by;
+    }
+}
+
 static int series_cmp(const void *a, const void *b)
 {
     const pq_selected *x = a, *y = b;
@@ -330,6 +340,7 @@ int pq_eval_vector_selector(pq_eval *ev, const pq_node *node, pq_value *out)
     hints.start_ms = ref_min - lb + 1;
     hints.end_ms = ref_max;
     hints.step_ms = ev->interval_ms;
+    pq_select_hints_from_path(ev, &hints);
 
     out->type = PQ_TYPE_VECTOR;
     memset(&out->u.vector, 0, sizeof out->u.vector);
