@@ -424,9 +424,9 @@ static bool map_step_time(void *ctx, size_t step, double in, double *out)
 int pq_fn_timestamp_call(pq_eval *ev, const pq_node *call, pq_value *out)
 {
     const pq_node *arg = pq_fn_arg(call, 0);
-    const pq_node *inner = arg;
-    while (inner && inner->kind == PQ_NODE_STEP_INVARIANT)
-        inner = inner->u.step_invariant.expr;
+    /* parentheses and step-invariant wrappers do not hide the selector (upstream strips
+     * parentheses before evaluation) */
+    const pq_node *inner = pq_node_unwrap(arg);
     if (strcmp(call->u.call.func->name, "start_timestamp") == 0)
         return pq_eval_fail(ev, PROMQL_ERR_EXECUTION,
                             "start_timestamp() needs start timestamps, which this storage "

@@ -16,6 +16,7 @@
 
 #include "eval/functions_impl.h"
 #include "eval/functions_kernels.h"
+#include "eval/functions_nh.h"
 
 typedef enum rf_kind {
     RF_RATE, RF_INCREASE, RF_DELTA, RF_IRATE, RF_IDELTA, RF_DERIV, RF_PREDICT_LINEAR,
@@ -97,6 +98,7 @@ typedef struct rf_ctx {
     size_t scratch_cap;
     /* per-series annotation flags */
     bool mixed_warn, hist_ignored_info;
+    pq_fn_hctx hc;            /* native-histogram annotations of the current series */
 } rf_ctx;
 
 static size_t first_gt(const int64_t *t, size_t n, int64_t x)
@@ -195,75 +197,6 @@ static double *scratch_copy(rf_ctx *c, const double *v, size_t n)
     return c->scratch;
 }
 
-/* Histogram equality as FloatHistogram.Equals (for changes()). */
-static bool spans_equal(const promql_span *a, size_t na, const promql_span *b, size_t nb)
-{
-    /* compare after dropping zero-length spans, merging offsets as upstream's spansMatch */
-    size_t i = 0, k = 0;
-    int64_t oa = 0, ob = 0;
-    for (;;) {
-        while (i < na && a[i].length == 0)
-            oa += a[i++].offset;
-        while (k < nb && b[k].length == 0)
-            ob += b[k++].offset;
-        if (i == na || k == nb)
-            return i == na && k == nb;
-        if (a[i].offset + oa != b[k].offset + ob || a[i].length != b[k].length)
-            return false;
-        oa = ob = 0;
-        i++;
-        k++;
-    }
-}
-
-static bool floats_bits_equal(const double *a, const double *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i] && !(isnan(a[i]) && isnan(b[i])))
-            return false;
-    return true;
-}
-
-static bool hist_equal(const promql_histogram *a, const promql_histogram *b)
-{
-    if (a->schema != b->schema || a->count != b->count || a->zero_count != b->zero_count ||
-        a->zero_threshold != b->zero_threshold)
-        return false;
-    uint64_t sa, sb;
-    memcpy(&sa, &a->sum, sizeof sa);
-    memcpy(&sb, &b->sum, sizeof sb);
-    if (sa != sb && a->sum != b->sum)
-        return false;
-    if (a->custom_value_count != b->custom_value_count ||
-        (a->custom_value_count &&
-         !floats_bits_equal(a->custom_values, b->custom_values, a->custom_value_count)))
-        return false;
-    if (!spans_equal(a->positive_spans, a->positive_span_count, b->positive_spans,
-                     b->positive_span_count) ||
-        !spans_equal(a->negative_spans, a->negative_span_count, b->negative_spans,
-                     b->negative_span_count))
-        return false;
-    if (a->positive_bucket_count != b->positive_bucket_count ||
-        a->negative_bucket_count != b->negative_bucket_count)
-        return false;
-    return floats_bits_equal(a->positive_buckets, b->positive_buckets, a->positive_bucket_count) &&
-           floats_bits_equal(a->negative_buckets, b->negative_buckets, a->negative_bucket_count);
-}
-
-/* Counter reset between two histogram samples, from what the samples state directly: an
- * explicit hint, or a drop in the total or zero-bucket count. (Bucket-by-bucket detection
- * across schema changes belongs to the native-histogram layer.) */
-static bool hist_reset(const promql_histogram *cur, const promql_histogram *prev)
-{
-    if (cur->counter_reset_hint == PROMQL_HINT_COUNTER_RESET)
-        return true;
-    if (cur->counter_reset_hint == PROMQL_HINT_NOT_COUNTER_RESET)
-        return false;
-    if (cur->count < prev->count || cur->zero_count < prev->zero_count)
-        return true;
-    return false;
-}
-
 /* changes()/resets() over floats and histograms merged by time, from the anchor on. */
 static bool changes_resets(const rf_ctx *c, const rf_win *w, bool resets, double *out)
 {
@@ -323,7 +256,7 @@ static bool changes_resets(const rf_ctx *c, const rf_win *w, bool resets, double
                     count++;
             } else if (prev_is_h != take_h) {
                 count++;
-            } else if (resets ? hist_reset(ch, prev_h) : !hist_equal(ch, prev_h)) {
+            } else if (resets ? pq_hist_detect_reset(ch, prev_h) : !pq_hist_equals(ch, prev_h)) {
                 count++;
             }
         }
@@ -338,7 +271,7 @@ static bool changes_resets(const rf_ctx *c, const rf_win *w, bool resets, double
 
 /* The last two samples overall for irate/idelta: 0 both floats (in *t,*v), 1 both histograms,
  * 2 a mix. */
-static int last_two(const rf_win *w, int64_t t[2], double v[2])
+static int last_two(const rf_win *w, int64_t t[2], double v[2], const promql_histogram *h[2])
 {
     size_t i = w->nf, k = w->nh;
     int kinds[2];
@@ -354,6 +287,7 @@ static int last_two(const rf_win *w, int64_t t[2], double v[2])
             k--;
             kinds[n] = 1;
             t[n] = w->ht[k];
+            h[n] = w->hh[k];
         } else {
             i--;
             kinds[n] = 0;
@@ -382,8 +316,18 @@ static int rf_eval(rf_ctx *c, const rf_win *w, double *out, const promql_histogr
             c->mixed_warn = true;
             return 0;
         }
-        if (nf == 0)
-            return 0; /* histogram rates: native-histogram layer */
+        if (nf == 0 && nh == 0)
+            return 0;
+        if (nf == 0) {
+            promql_histogram *r = NULL;
+            int rc = c->anchored || c->smoothed
+                         ? pq_fn_hist_extended_rate(&c->hc, w->ht, w->hh, nh, w->rs, w->re,
+                                                    c->m.range_ms, c->smoothed, counter, rate, &r)
+                         : pq_fn_hist_rate(&c->hc, w->ht, w->hh, nh, w->rs, w->re, c->m.range_ms,
+                                           counter, rate, &r);
+            *hout = r;
+            return rc;
+        }
         if (c->anchored || c->smoothed)
             return pq_fn_extended_rate(w->ft, w->fv, nf, w->rs, w->re, c->m.range_ms, c->smoothed,
                                        counter, rate, out);
@@ -396,13 +340,19 @@ static int rf_eval(rf_ctx *c, const rf_win *w, double *out, const promql_histogr
             return 0;
         int64_t t[2];
         double v[2] = {0, 0};
-        int k = last_two(w, t, v);
+        const promql_histogram *hh[2] = {NULL, NULL};
+        int k = last_two(w, t, v, hh);
         if (k == 2) {
             c->mixed_warn = true;
             return 0;
         }
-        if (k == 1)
-            return 0; /* histogram irate/idelta: native-histogram layer */
+        if (k == 1) {
+            promql_histogram *r = NULL;
+            int rc = pq_fn_hist_instant_value(&c->hc, t[0], hh[0], t[1], hh[1],
+                                              c->def->kind == RF_IRATE, &r);
+            *hout = r;
+            return rc;
+        }
         return pq_fn_instant_value(t, v, 2, c->def->kind == RF_IRATE, out);
     }
     case RF_DERIV:
@@ -436,8 +386,14 @@ static int rf_eval(rf_ctx *c, const rf_win *w, double *out, const promql_histogr
             c->mixed_warn = true;
             return 0;
         }
-        if (nf == 0)
-            return 0; /* histogram sums/averages: native-histogram layer */
+        if (nf == 0 && nh == 0)
+            return 0;
+        if (nf == 0) {
+            promql_histogram *r = NULL;
+            int rc = pq_fn_hist_sum_avg(&c->hc, w->hh, nh, c->def->kind == RF_AVG, &r);
+            *hout = r;
+            return rc;
+        }
         *out = c->def->kind == RF_AVG ? pq_fn_avg_over(w->fv, nf) : pq_fn_sum_over(w->fv, nf);
         return 1;
     case RF_COUNT:
@@ -680,6 +636,9 @@ int pq_fn_range_call(pq_eval *ev, const pq_node *call, pq_value *out)
             return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
         o->drop_name = series_drop;
         c.mixed_warn = c.hist_ignored_info = false;
+        c.hc.ev = ev;
+        c.hc.pos = c.arg0;
+        c.hc.mname = pq_fn_metric_name(src->labels);
         bool any = false, any_float = false;
         for (size_t step = 0; step < ev->nsteps; step++) {
             rf_win w;

@@ -63,6 +63,15 @@ enum {
                                                        of NaN observations */
     PQ_HIST_FLAG_QUANTILE_NAN_SKEW = 1u << 3,       /* NaN observations may skew the quantile */
     PQ_HIST_FLAG_FRACTION_NANS = 1u << 4,           /* NaN observations are not in any bucket */
+    /* pq_hist_rate_increase (histogramRate) conditions: */
+    PQ_HIST_FLAG_MIXED_FLOATS_HISTOGRAMS = 1u << 5, /* NewMixedFloatsHistogramsWarning */
+    PQ_HIST_FLAG_MIXED_EXP_CUSTOM = 1u << 6,        /* NewMixedExponentialCustomHistogramsWarning */
+    PQ_HIST_FLAG_NOT_COUNTER = 1u << 7,             /* NewNativeHistogramNotCounterWarning */
+    PQ_HIST_FLAG_NOT_GAUGE = 1u << 8,               /* NewNativeHistogramNotGaugeWarning */
+    PQ_HIST_FLAG_NHCB_BOUNDS_RECONCILED_SUB = 1u << 9, /* as NHCB_BOUNDS_RECONCILED, for the
+                                                          subtraction (annotations.HistogramSub);
+                                                          the plain flag means HistogramAdd */
+    PQ_HIST_FLAG_START_TIME_OVERLAP = 1u << 10,     /* NewStartTimeOverlapWarning */
 };
 
 /* ---- basic properties and checks --------------------------------------------------------- */
@@ -164,6 +173,19 @@ bool pq_hist_has_overflow(const promql_histogram *h);
  * and custom buckets, or (for NHCBs with different bounds) a decrease on the common bounds.
  * Needs no memory. Malformed inputs count as a reset. */
 bool pq_hist_detect_reset(const promql_histogram *cur, const promql_histogram *prev);
+
+/* The raw increase of a histogram series over one window (functions.go histogramRate), for
+ * rate/increase (is_counter) and delta: last - first at the lowest schema of the window, plus,
+ * for counters, the histogram before each counter reset (DetectReset, or a start timestamp
+ * reset when st != NULL); the first sample is ignored when the second one is a reset. The result
+ * has hint Gauge and is compacted; extrapolation and division are the caller's. h[i] NULL marks
+ * a float sample. n >= 2. *has_result is false when upstream returns no sample (mixed floats or
+ * mixed exponential/custom buckets: see *flags). t/st are the sample and start timestamps
+ * (st may be NULL). */
+pq_hist_status pq_hist_rate_increase(pq_arena *ar, const promql_histogram *const *h,
+                                     const int64_t *t, const int64_t *st, size_t n,
+                                     bool is_counter, promql_histogram *out, bool *has_result,
+                                     unsigned *flags);
 
 /* ---- buckets --------------------------------------------------------------------------- */
 
