@@ -6,6 +6,7 @@
  * first selector), de-duplicated per (name, instance, job) keeping the newest sample, and
  * joined step by step.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -378,8 +379,21 @@ int pq_fn_info_call(pq_eval *ev, const pq_node *call, pq_value *out)
     size_t ni = d.vec.count;
     int64_t *orig_t = pq_arena_alloc(ev->arena, (ni + 1) * sizeof *orig_t);
     size_t *best = pq_arena_alloc(ev->arena, (ni + 1) * sizeof *best);
-    if (!orig_t || !best)
+    /* the timestamp of the sample each info series contributes at each step (INT64_MIN: none) */
+    int64_t *picked = pq_arena_alloc(ev->arena, (ni * ev->nsteps + 1) * sizeof *picked);
+    if (!orig_t || !best || !picked)
         return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
+    for (size_t i = 0; i < ni; i++) {
+        int64_t *row = picked + i * ev->nsteps;
+        for (size_t st = 0; st < ev->nsteps; st++)
+            row[st] = INT64_MIN;
+        if (!d.rs[i])
+            continue;
+        pq_matrix_windows(ev, &d.m, d.rs[i], d.w);
+        for (size_t st = 0; st < ev->nsteps; st++)
+            if (d.w[st].hi > d.w[st].lo)
+                row[st] = d.rs[i]->t[d.w[st].hi - 1];
+    }
 
     for (size_t st = 0; st < ev->nsteps; st++) {
         if (pq_eval_check_interrupt(ev) != 0)
@@ -388,12 +402,9 @@ int pq_fn_info_call(pq_eval *ev, const pq_node *call, pq_value *out)
         size_t nb = 0;
         for (size_t i = 0; i < ni; i++) {
             const pq_series *s = &d.vec.series[i];
-            if (!pq_bit_get(s->present, st) || !d.rs[i])
+            if (!pq_bit_get(s->present, st) || picked[i * ev->nsteps + st] == INT64_MIN)
                 continue;
-            pq_matrix_windows(ev, &d.m, d.rs[i], d.w);
-            if (d.w[st].hi <= d.w[st].lo)
-                continue;
-            orig_t[i] = d.rs[i]->t[d.w[st].hi - 1];
+            orig_t[i] = picked[i * ev->nsteps + st];
             bool placed = false;
             for (size_t k = 0; k < nb && !placed; k++) {
                 const pq_series *e = &d.vec.series[best[k]];
