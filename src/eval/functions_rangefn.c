@@ -531,10 +531,10 @@ static int rf_eval(rf_ctx *c, const rf_win *w, double *out, const promql_histogr
         if (nf + nh == 0)
             return 0;
         double sf = c->sc[0][w->step], tf = c->sc[1][w->step];
-        if (sf <= 0 || sf >= 1 || isnan(sf))
+        if (sf <= 0 || sf >= 1) /* NaN passes, as upstream */
             return pq_eval_fail(c->ev, PROMQL_ERR_EXECUTION,
                                 "invalid smoothing factor. Expected: 0 < sf < 1, got: %f", sf);
-        if (tf <= 0 || tf >= 1 || isnan(tf))
+        if (tf <= 0 || tf >= 1)
             return pq_eval_fail(c->ev, PROMQL_ERR_EXECUTION,
                                 "invalid trend factor. Expected: 0 < tf < 1, got: %f", tf);
         if (nf < 2) {
