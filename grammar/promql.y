@@ -125,9 +125,12 @@ group_modifiers(A) ::= on_or_ignoring(M) GROUP_RIGHT maybe_grouping_labels(L).
 %type maybe_grouping_labels {pq_labellist *}
 %type grouping_label {pq_label_item}
 
-grouping_labels(A) ::= LEFT_PAREN grouping_label_list(L) RIGHT_PAREN.       { A = L; }
-grouping_labels(A) ::= LEFT_PAREN grouping_label_list(L) COMMA RIGHT_PAREN. { A = L; }
-grouping_labels(A) ::= LEFT_PAREN RIGHT_PAREN.                              { A = pq_labellist_new(ctx); }
+grouping_labels(A) ::= LEFT_PAREN grouping_label_list(L) RIGHT_PAREN(R).
+        { A = L; if (A) A->end = R.pos + 1; }
+grouping_labels(A) ::= LEFT_PAREN grouping_label_list(L) COMMA RIGHT_PAREN(R).
+        { A = L; if (A) A->end = R.pos + 1; }
+grouping_labels(A) ::= LEFT_PAREN RIGHT_PAREN(R).
+        { A = pq_labellist_new(ctx); if (A) A->end = R.pos + 1; }
 grouping_labels(A) ::= error.
         { pq_ctx_unexpected(ctx, "grouping opts", "\"(\""); A = NULL; }
 
@@ -407,3 +410,20 @@ offset_paren_chain(A) ::= offset_paren_chain(L) MUL(O) duration_expr(R). { A = p
 offset_paren_chain(A) ::= offset_paren_chain(L) DIV(O) duration_expr(R). { A = pq_act_dur_binary(ctx, L, &O, R); }
 offset_paren_chain(A) ::= offset_paren_chain(L) MOD(O) duration_expr(R). { A = pq_act_dur_binary(ctx, L, &O, R); }
 offset_paren_chain(A) ::= offset_paren_chain(L) POW(O) duration_expr(R). { A = pq_act_dur_binary(ctx, L, &O, R); }
+
+%code {
+/* goyacc performs the reductions of states that have nothing to shift before it reads the
+ * next token; lemon defers them until the next token arrives. When the next token is a lexer
+ * error, Prometheus has already run those actions (and reported their errors, e.g. an unknown
+ * function name) before the lexer error: this runs them the same way. */
+void pqParsePendingReductions(void *parser)
+{
+    yyParser *yypParser = (yyParser *)parser;
+    pq_parse_ctx *ctx = yypParser->ctx;
+    pq_token none;
+    memset(&none, 0, sizeof none);
+    YYACTIONTYPE yyact = yypParser->yytos->stateno;
+    while (yyact >= YY_MIN_REDUCE && yyact <= YY_MAX_REDUCE && !ctx->has_error)
+        yyact = yy_reduce(yypParser, yyact - YY_MIN_REDUCE, YYNOCODE, none, ctx);
+}
+}

@@ -50,6 +50,7 @@ typedef struct pq_label_item {
 typedef struct pq_labellist {
     char **items;
     size_t count, cap;
+    uint32_t end;     /* end of the closing ')' */
 } pq_labellist;
 
 typedef struct pq_matcherlist {
@@ -150,5 +151,6 @@ void pq_check(pq_parse_ctx *ctx, pq_node *root);
 void *pqParseAlloc(void *(*mallocProc)(size_t), pq_parse_ctx *ctx);
 void pqParse(void *parser, int major, pq_token minor);
 void pqParseFree(void *parser, void (*freeProc)(void *));
+void pqParsePendingReductions(void *parser);
 
 #endif
