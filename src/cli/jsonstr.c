@@ -3,7 +3,7 @@
  */
 #include "cli/jsonstr.h"
 
-long pq_utf8_decode(const unsigned char *s, size_t len, size_t *size)
+long pq_cli_utf8_decode(const unsigned char *s, size_t len, size_t *size)
 {
     *size = 1;
     if (len == 0)
@@ -35,7 +35,7 @@ long pq_utf8_decode(const unsigned char *s, size_t len, size_t *size)
     return r;
 }
 
-void pq_json_string(pq_strbuf *b, const char *s, size_t len, bool std_json)
+void pq_cli_json_string(pq_strbuf *b, const char *s, size_t len, bool std_json)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *u = (const unsigned char *)s;
@@ -60,7 +60,7 @@ void pq_json_string(pq_strbuf *b, const char *s, size_t len, bool std_json)
                 esc = tmp;
             }
         } else {
-            long r = pq_utf8_decode(u + i, len - i, &adv);
+            long r = pq_cli_utf8_decode(u + i, len - i, &adv);
             if (r < 0) esc = "\\ufffd";
             else if (r == 0x2028) esc = "\\u2028";
             else if (r == 0x2029) esc = "\\u2029";

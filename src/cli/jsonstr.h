@@ -13,10 +13,10 @@
 #include "util/strbuf.h"
 
 /* Append s (len bytes) as a quoted JSON string. std_json selects encoding/json's escapes. */
-void pq_json_string(pq_strbuf *b, const char *s, size_t len, bool std_json);
+void pq_cli_json_string(pq_strbuf *b, const char *s, size_t len, bool std_json);
 
 /* Decode one UTF-8 rune as Go's utf8.DecodeRune: returns the rune and its size, or -1 and
  * size 1 for an invalid byte. */
-long pq_utf8_decode(const unsigned char *s, size_t len, size_t *size);
+long pq_cli_utf8_decode(const unsigned char *s, size_t len, size_t *size);
 
 #endif

@@ -61,7 +61,7 @@ static void step_digits(char *digits, int n, int *exp10, int dir)
     }
 }
 
-int pq_shortest_digits(double f, char digits[32], int *point)
+int pq_cli_shortest_digits(double f, char digits[32], int *point)
 {
     double a = fabs(f);
     char tmp[64];
@@ -100,7 +100,7 @@ static size_t special(char *buf, double f)
     return 0;
 }
 
-size_t pq_format_go_float(char *buf, double f, char fmt)
+size_t pq_cli_format_go_float(char *buf, double f, char fmt)
 {
     size_t len = special(buf, f);
     if (len)
@@ -118,7 +118,7 @@ size_t pq_format_go_float(char *buf, double f, char fmt)
     }
     char d[32];
     int point;
-    int n = pq_shortest_digits(f, d, &point);
+    int n = pq_cli_shortest_digits(f, d, &point);
     if (fmt == 'e') {
         *o++ = d[0];
         if (n > 1) {
@@ -151,14 +151,14 @@ size_t pq_format_go_float(char *buf, double f, char fmt)
     return (size_t)(o - buf);
 }
 
-size_t pq_format_sample_value(char *buf, double f)
+size_t pq_cli_format_sample_value(char *buf, double f)
 {
     double a = fabs(f);
     char fmt = (a != 0 && (a < 1e-6 || a >= 1e21)) ? 'e' : 'f';
-    return pq_format_go_float(buf, f, fmt);
+    return pq_cli_format_go_float(buf, f, fmt);
 }
 
-size_t pq_format_timestamp_ms(char *buf, int64_t t_ms)
+size_t pq_cli_format_timestamp_ms(char *buf, int64_t t_ms)
 {
     char *o = buf;
     uint64_t u = (uint64_t)t_ms;
@@ -173,11 +173,11 @@ size_t pq_format_timestamp_ms(char *buf, int64_t t_ms)
     return (size_t)(o - buf);
 }
 
-size_t pq_format_json_number(char *buf, double f)
+size_t pq_cli_format_json_number(char *buf, double f)
 {
     double a = fabs(f);
     char fmt = (a != 0 && (a < 1e-6 || a >= 1e21)) ? 'e' : 'f';
-    size_t n = pq_format_go_float(buf, f, fmt);
+    size_t n = pq_cli_format_go_float(buf, f, fmt);
     if (fmt == 'e' && !isnan(f) && !isinf(f) && n >= 4 && buf[n - 4] == 'e' && buf[n - 3] == '-' &&
         buf[n - 2] == '0') {
         buf[n - 2] = buf[n - 1];
@@ -186,7 +186,7 @@ size_t pq_format_json_number(char *buf, double f)
     return n;
 }
 
-size_t pq_format_go_v(char *buf, double f)
+size_t pq_cli_format_go_v(char *buf, double f)
 {
     size_t len = special(buf, f);
     if (len)
@@ -195,7 +195,7 @@ size_t pq_format_go_v(char *buf, double f)
         return (size_t)sprintf(buf, signbit(f) ? "-0" : "0");
     char d[32];
     int point;
-    pq_shortest_digits(f, d, &point);
+    pq_cli_shortest_digits(f, d, &point);
     int e = point - 1;
-    return pq_format_go_float(buf, f, (e < -4 || e >= 21) ? 'e' : 'f');
+    return pq_cli_format_go_float(buf, f, (e < -4 || e >= 21) ? 'e' : 'f');
 }

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int pq_parse_model_duration(const char *s, size_t len, int64_t *ms, char *errbuf, size_t errlen)
+int pq_cli_parse_model_duration(const char *s, size_t len, int64_t *ms, char *errbuf, size_t errlen)
 {
     static const struct { const char *name; uint64_t mult_ns; int pos; } units[] = {
         {"y", 365ULL * 24 * 3600 * 1000000000ULL, 1}, {"w", 7ULL * 24 * 3600 * 1000000000ULL, 2},
@@ -80,7 +80,7 @@ invalid:
     return -1;
 }
 
-bool pq_parse_go_float(const char *s, size_t len, double *out)
+bool pq_cli_parse_go_float(const char *s, size_t len, double *out)
 {
     char buf[128];
     if (len == 0 || len >= sizeof buf || isspace((unsigned char)s[0]))
@@ -109,7 +109,7 @@ bool pq_parse_go_float(const char *s, size_t len, double *out)
     return true;
 }
 
-int64_t pq_days_from_civil(int64_t y, unsigned m, unsigned d)
+int64_t pq_cli_days_from_civil(int64_t y, unsigned m, unsigned d)
 {
     y -= m <= 2;
     int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -174,15 +174,15 @@ static int parse_rfc3339(const char *s, int64_t *ms)
     }
     if (i != len)
         return -1;
-    int64_t secs = pq_days_from_civil(Y, (unsigned)M, (unsigned)D) * 86400 + h * 3600 + mi * 60 + sec - zone;
+    int64_t secs = pq_cli_days_from_civil(Y, (unsigned)M, (unsigned)D) * 86400 + h * 3600 + mi * 60 + sec - zone;
     *ms = secs * 1000 + frac_ms;
     return 0;
 }
 
-int pq_parse_api_time(const char *s, int64_t *ms, char *errbuf, size_t errlen)
+int pq_cli_parse_api_time(const char *s, int64_t *ms, char *errbuf, size_t errlen)
 {
     double t;
-    if (pq_parse_go_float(s, strlen(s), &t)) {
+    if (pq_cli_parse_go_float(s, strlen(s), &t)) {
         /* time.Unix(int(sec), round(frac*1000)/1000 s), then milliseconds. */
         if (!isfinite(t) || fabs(t) > 9.2e15) {
             snprintf(errbuf, errlen, "cannot parse \"%s\" to a valid timestamp", s);
@@ -199,10 +199,10 @@ int pq_parse_api_time(const char *s, int64_t *ms, char *errbuf, size_t errlen)
     return -1;
 }
 
-int pq_parse_api_duration(const char *s, int64_t *ms, char *errbuf, size_t errlen)
+int pq_cli_parse_api_duration(const char *s, int64_t *ms, char *errbuf, size_t errlen)
 {
     double d;
-    if (pq_parse_go_float(s, strlen(s), &d)) {
+    if (pq_cli_parse_go_float(s, strlen(s), &d)) {
         double ns = d * 1e9;
         if (isnan(ns) || ns >= 9223372036854775808.0 || ns < -9223372036854775808.0) {
             snprintf(errbuf, errlen, "cannot parse \"%s\" to a valid duration. It overflows int64", s);
@@ -212,7 +212,7 @@ int pq_parse_api_duration(const char *s, int64_t *ms, char *errbuf, size_t errle
         return 0;
     }
     char tmp[128];
-    if (pq_parse_model_duration(s, strlen(s), ms, tmp, sizeof tmp) == 0)
+    if (pq_cli_parse_model_duration(s, strlen(s), ms, tmp, sizeof tmp) == 0)
         return 0;
     snprintf(errbuf, errlen, "cannot parse \"%s\" to a valid duration", s);
     return -1;

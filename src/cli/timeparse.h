@@ -14,15 +14,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
-int pq_parse_model_duration(const char *s, size_t len, int64_t *ms, char *errbuf, size_t errlen);
-int pq_parse_api_time(const char *s, int64_t *ms, char *errbuf, size_t errlen);
-int pq_parse_api_duration(const char *s, int64_t *ms, char *errbuf, size_t errlen);
+int pq_cli_parse_model_duration(const char *s, size_t len, int64_t *ms, char *errbuf, size_t errlen);
+int pq_cli_parse_api_time(const char *s, int64_t *ms, char *errbuf, size_t errlen);
+int pq_cli_parse_api_duration(const char *s, int64_t *ms, char *errbuf, size_t errlen);
 
 /* Go's strconv.ParseFloat(s, 64) on exactly len bytes: decimal or hex float (with a 'p'
  * exponent), optional sign, "Inf"/"Infinity"/"NaN" in any case. Returns false on anything else. */
-bool pq_parse_go_float(const char *s, size_t len, double *out);
+bool pq_cli_parse_go_float(const char *s, size_t len, double *out);
 
 /* Days since 1970-01-01 of a proleptic Gregorian date. */
-int64_t pq_days_from_civil(int64_t y, unsigned m, unsigned d);
+int64_t pq_cli_days_from_civil(int64_t y, unsigned m, unsigned d);
 
 #endif

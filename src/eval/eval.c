@@ -10,6 +10,7 @@
 
 #include "eval/eval.h"
 #include "eval/evalint.h"
+#include "eval/histogram.h"
 #include "parser/functions.h"
 
 /* ---- constructors ---------------------------------------------------------------------- */
@@ -344,21 +345,9 @@ static int eval_step_invariant(pq_eval *ev, const pq_node *node, pq_value *out)
 
 static promql_histogram *hist_negate(pq_eval *ev, const promql_histogram *h)
 {
-    promql_histogram *c = pq_arena_alloc(ev->arena, sizeof *c);
-    double *pb = pq_arena_alloc(ev->arena, (h->positive_bucket_count + 1) * sizeof(double));
-    double *nb = pq_arena_alloc(ev->arena, (h->negative_bucket_count + 1) * sizeof(double));
-    if (!c || !pb || !nb)
+    promql_histogram *c = pq_arena_calloc(ev->arena, 1, sizeof *c);
+    if (!c || pq_hist_neg(ev->arena, h, c) != PQ_HIST_OK)
         return NULL;
-    *c = *h;
-    c->count = -h->count;
-    c->sum = -h->sum;
-    c->zero_count = -h->zero_count;
-    for (size_t i = 0; i < h->positive_bucket_count; i++)
-        pb[i] = -h->positive_buckets[i];
-    for (size_t i = 0; i < h->negative_bucket_count; i++)
-        nb[i] = -h->negative_buckets[i];
-    c->positive_buckets = pb;
-    c->negative_buckets = nb;
     return c;
 }
 
@@ -505,11 +494,38 @@ int pq_eval_node(pq_eval *ev, const pq_node *node, pq_value *out)
     int64_t before = ev->current_samples;
     int rc;
     bool wrap = false;
+    const char *saved_func = ev->hint_func;
+    const pq_strlist *saved_grouping = ev->hint_grouping;
+    bool saved_by = ev->hint_by;
+    switch (node->kind) {
+    case PQ_NODE_CALL:
+        ev->hint_func = node->u.call.func ? node->u.call.func->name : NULL;
+        ev->hint_grouping = NULL;
+        break;
+    case PQ_NODE_AGGREGATE:
+        ev->hint_func = pq_op_name(node->u.aggregate.op);
+        ev->hint_grouping = &node->u.aggregate.grouping;
+        ev->hint_by = !node->u.aggregate.without;
+        break;
+    case PQ_NODE_BINARY:
+        ev->hint_func = NULL;
+        ev->hint_grouping = NULL;
+        break;
+    case PQ_NODE_PAREN:
+    case PQ_NODE_STEP_INVARIANT:
+        break;
+    default:
+        ev->hint_grouping = NULL;
+        break;
+    }
     if (ev->nsteps > 1 && node->kind != PQ_NODE_NUMBER && node->kind != PQ_NODE_STRING &&
         node->kind != PQ_NODE_STEP_INVARIANT && pq_step_invariant(node, &wrap) && wrap)
         rc = eval_step_invariant(ev, node, out);
     else
         rc = eval_node_kind(ev, node, out);
+    ev->hint_func = saved_func;
+    ev->hint_grouping = saved_grouping;
+    ev->hint_by = saved_by;
     if (rc || ev->failed)
         return -1;
     ev->current_samples = before;

@@ -19,7 +19,7 @@
 static void check_value(double f, const char *want)
 {
     char buf[PQ_NUMFMT_MAX];
-    pq_format_sample_value(buf, f);
+    pq_cli_format_sample_value(buf, f);
     assert_string_equal(buf, want);
 }
 
@@ -54,23 +54,23 @@ static void test_go_float_f(void **state)
 {
     (void)state;
     char buf[PQ_NUMFMT_MAX];
-    pq_format_go_float(buf, 1e-7, 'f');
+    pq_cli_format_go_float(buf, 1e-7, 'f');
     assert_string_equal(buf, "0.0000001");
-    pq_format_go_float(buf, 1e21, 'f');
+    pq_cli_format_go_float(buf, 1e21, 'f');
     assert_string_equal(buf, "1000000000000000000000");
-    pq_format_go_float(buf, 0, 'e');
+    pq_cli_format_go_float(buf, 0, 'e');
     assert_string_equal(buf, "0e+00");
-    pq_format_go_float(buf, 12345, 'e');
+    pq_cli_format_go_float(buf, 12345, 'e');
     assert_string_equal(buf, "1.2345e+04");
-    pq_format_go_float(buf, 1e100, 'e');
+    pq_cli_format_go_float(buf, 1e100, 'e');
     assert_string_equal(buf, "1e+100");
-    pq_format_go_float(buf, 1.7976931348623157e308, 'f');
+    pq_cli_format_go_float(buf, 1.7976931348623157e308, 'f');
     assert_int_equal(strlen(buf), 309);
-    pq_format_go_v(buf, 1e21);
+    pq_cli_format_go_v(buf, 1e21);
     assert_string_equal(buf, "1e+21");
-    pq_format_go_v(buf, 0.0001);
+    pq_cli_format_go_v(buf, 0.0001);
     assert_string_equal(buf, "0.0001");
-    pq_format_go_v(buf, 0.00001);
+    pq_cli_format_go_v(buf, 0.00001);
     assert_string_equal(buf, "1e-05");
 }
 
@@ -90,7 +90,7 @@ static void test_shortest_round_trip(void **state)
             continue;
         char d[32], s[64];
         int point;
-        int n = pq_shortest_digits(f, d, &point);
+        int n = pq_cli_shortest_digits(f, d, &point);
         snprintf(s, sizeof s, "0.%se%d", d, point);
         assert_true(strtod(s, NULL) == fabs(f));
         if (n > 1) {
@@ -105,17 +105,17 @@ static void test_timestamps(void **state)
 {
     (void)state;
     char buf[PQ_NUMFMT_MAX];
-    pq_format_timestamp_ms(buf, 1700000000010);
+    pq_cli_format_timestamp_ms(buf, 1700000000010);
     assert_string_equal(buf, "1700000000.010");
-    pq_format_timestamp_ms(buf, 1000);
+    pq_cli_format_timestamp_ms(buf, 1000);
     assert_string_equal(buf, "1");
-    pq_format_timestamp_ms(buf, 0);
+    pq_cli_format_timestamp_ms(buf, 0);
     assert_string_equal(buf, "0");
-    pq_format_timestamp_ms(buf, -500);
+    pq_cli_format_timestamp_ms(buf, -500);
     assert_string_equal(buf, "-0.500");
-    pq_format_timestamp_ms(buf, 1234);
+    pq_cli_format_timestamp_ms(buf, 1234);
     assert_string_equal(buf, "1.234");
-    pq_format_timestamp_ms(buf, INT64_MIN);
+    pq_cli_format_timestamp_ms(buf, INT64_MIN);
     assert_string_equal(buf, "-9223372036854775.808");
 }
 
@@ -123,15 +123,15 @@ static void test_json_numbers(void **state)
 {
     (void)state;
     char buf[PQ_NUMFMT_MAX];
-    pq_format_json_number(buf, 1700000000.01);
+    pq_cli_format_json_number(buf, 1700000000.01);
     assert_string_equal(buf, "1700000000.01");
-    pq_format_json_number(buf, 1e-7);
+    pq_cli_format_json_number(buf, 1e-7);
     assert_string_equal(buf, "1e-7");
-    pq_format_json_number(buf, 1.5e-10);
+    pq_cli_format_json_number(buf, 1.5e-10);
     assert_string_equal(buf, "1.5e-10");
-    pq_format_json_number(buf, 1e21);
+    pq_cli_format_json_number(buf, 1e21);
     assert_string_equal(buf, "1e+21");
-    pq_format_json_number(buf, 0.000123);
+    pq_cli_format_json_number(buf, 0.000123);
     assert_string_equal(buf, "0.000123");
 }
 
@@ -139,7 +139,7 @@ static void check_json(const char *in, size_t len, int std_json, const char *wan
 {
     pq_strbuf b;
     pq_strbuf_init(&b);
-    pq_json_string(&b, in, len, std_json);
+    pq_cli_json_string(&b, in, len, std_json);
     char *s = pq_strbuf_finish(&b);
     assert_non_null(s);
     assert_string_equal(s, want);
