@@ -519,6 +519,61 @@ static void test_detect_reset(void **state)
     assert_true(pq_hist_detect_reset(&c, &np));
 }
 
+static void test_rate_increase(void **state)
+{
+    pq_arena *a = *state;
+    /* incr_histogram of native_histograms.test at 45m and 50m. */
+    const double b9[] = {1, 11, 1}, b10[] = {1, 12, 1};
+    promql_histogram h9 = mk(a, (hspec){.schema = 0, .count = 13, .sum = 22, .b = b9, .nb = 3});
+    promql_histogram h10 = mk(a, (hspec){.schema = 0, .count = 14, .sum = 24, .b = b10, .nb = 3});
+    const promql_histogram *hs[] = {&h9, &h10};
+    const int64_t ts[] = {2700000, 3000000};
+    promql_histogram r;
+    bool has;
+    unsigned fl = 0;
+    assert_int_equal(pq_hist_rate_increase(a, hs, ts, NULL, 2, true, &r, &has, &fl), PQ_HIST_OK);
+    assert_true(has);
+    assert_int_equal(fl, 0);
+    assert_string_equal(test_expr(a, &r), "{{count:1 sum:2 counter_reset_hint:gauge offset:1 buckets:[1]}}");
+    /* delta() on counters warns that they are not gauges. */
+    assert_int_equal(pq_hist_rate_increase(a, hs, ts, NULL, 2, false, &r, &has, &fl), PQ_HIST_OK);
+    assert_int_equal(fl, PQ_HIST_FLAG_NOT_GAUGE);
+
+    /* Counter resets: 1, 3, 2 -> (3-1) + 2; 5, 2, 4 -> the first sample is dropped: 4. */
+    const double v1[] = {1}, v2[] = {2}, v3[] = {3}, v4[] = {4}, v5[] = {5};
+    promql_histogram c1 = mk(a, (hspec){.count = 1, .b = v1, .nb = 1});
+    promql_histogram c2 = mk(a, (hspec){.count = 2, .b = v2, .nb = 1});
+    promql_histogram c3 = mk(a, (hspec){.count = 3, .b = v3, .nb = 1});
+    promql_histogram c4 = mk(a, (hspec){.count = 4, .b = v4, .nb = 1});
+    promql_histogram c5 = mk(a, (hspec){.count = 5, .b = v5, .nb = 1});
+    const int64_t t3[] = {1, 2, 3};
+    const promql_histogram *s1[] = {&c1, &c3, &c2};
+    assert_int_equal(pq_hist_rate_increase(a, s1, t3, NULL, 3, true, &r, &has, NULL), PQ_HIST_OK);
+    assert_string_equal(test_expr(a, &r), "{{count:4 counter_reset_hint:gauge buckets:[4]}}");
+    const promql_histogram *s2[] = {&c5, &c2, &c4};
+    assert_int_equal(pq_hist_rate_increase(a, s2, t3, NULL, 3, true, &r, &has, NULL), PQ_HIST_OK);
+    assert_string_equal(test_expr(a, &r), "{{count:4 counter_reset_hint:gauge buckets:[4]}}");
+    /* A start timestamp past the previous sample is a reset too. */
+    const int64_t st[] = {0, 0, 3};
+    const promql_histogram *s3[] = {&c1, &c2, &c4};
+    const int64_t t4[] = {1, 2, 4};
+    assert_int_equal(pq_hist_rate_increase(a, s3, t4, st, 3, true, &r, &has, NULL), PQ_HIST_OK);
+    assert_string_equal(test_expr(a, &r), "{{count:5 counter_reset_hint:gauge buckets:[5]}}");
+    /* Mixed samples give no result. */
+    const double cv[] = {1};
+    promql_histogram nh = mk(a, (hspec){.schema = -53, .count = 4, .b = v4, .nb = 1, .cv = cv, .ncv = 1});
+    const promql_histogram *s4[] = {&c1, &c2, &nh};
+    fl = 0;
+    assert_int_equal(pq_hist_rate_increase(a, s4, t3, NULL, 3, true, &r, &has, &fl), PQ_HIST_OK);
+    assert_false(has);
+    assert_int_equal(fl, PQ_HIST_FLAG_MIXED_EXP_CUSTOM);
+    const promql_histogram *s5[] = {&c1, NULL, &c2};
+    fl = 0;
+    assert_int_equal(pq_hist_rate_increase(a, s5, t3, NULL, 3, true, &r, &has, &fl), PQ_HIST_OK);
+    assert_false(has);
+    assert_int_equal(fl, PQ_HIST_FLAG_MIXED_FLOATS_HISTOGRAMS);
+}
+
 /* ---- functions ------------------------------------------------------------------------ */
 
 static void test_quantile(void **state)
@@ -712,6 +767,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_kahan_add, setup, teardown),
         cmocka_unit_test_setup_teardown(test_mul_div, setup, teardown),
         cmocka_unit_test_setup_teardown(test_detect_reset, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rate_increase, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quantile, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fraction, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stddev, setup, teardown),
