@@ -95,6 +95,14 @@ pq_hist_status pq_hist_validate(const promql_histogram *h);
  * Malformed histograms compare unequal to everything but a bit-identical struct. */
 bool pq_hist_equals(const promql_histogram *a, const promql_histogram *b);
 
+/* promqltest's comparison of an expected and an actual histogram (compareNativeHistogram):
+ * both compacted, then schema, zero threshold, custom bounds and layout exactly, counts, sum
+ * and buckets within relative 'epsilon' (promqltest uses 1e-6; NaN equals NaN), the counter
+ * reset hint only if compare_hint (the expectation spelled one out). *equal gets the verdict. */
+pq_hist_status pq_hist_test_equal(pq_arena *ar, const promql_histogram *expected,
+                                  const promql_histogram *actual, bool compare_hint,
+                                  double epsilon, bool *equal);
+
 /* ---- copies and layout ----------------------------------------------------------------- */
 
 /* Deep copy (custom_values shared). For custom buckets, zero threshold/count and negative

@@ -288,6 +288,25 @@ static void test_equals(void **state)
     assert_true(pq_hist_equals(&h2, &h2));
 }
 
+static void test_test_equal(void **state)
+{
+    pq_arena *a = *state;
+    const double b1[] = {1, 0, 2}, b2[] = {1.0000000001, 2}, b3[] = {1.1, 2};
+    promql_span s2[] = {{0, 1}, {1, 1}};
+    promql_histogram e = mk(a, (hspec){.count = 3, .sum = 1, .b = b1, .nb = 3});
+    promql_histogram c = {.count = 3.0000000001, .sum = 1, .positive_spans = s2, .positive_span_count = 2,
+                          .positive_buckets = b2, .positive_bucket_count = 2,
+                          .counter_reset_hint = PROMQL_HINT_GAUGE};
+    bool eq;
+    assert_int_equal(pq_hist_test_equal(a, &e, &c, false, 1e-6, &eq), PQ_HIST_OK);
+    assert_true(eq);
+    assert_int_equal(pq_hist_test_equal(a, &e, &c, true, 1e-6, &eq), PQ_HIST_OK);
+    assert_false(eq);
+    c.positive_buckets = b3;
+    assert_int_equal(pq_hist_test_equal(a, &e, &c, false, 1e-6, &eq), PQ_HIST_OK);
+    assert_false(eq);
+}
+
 static void test_copy_to_schema(void **state)
 {
     pq_arena *a = *state;
@@ -759,6 +778,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_validate, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compact, setup, teardown),
         cmocka_unit_test_setup_teardown(test_equals, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_test_equal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_copy_to_schema, setup, teardown),
         cmocka_unit_test_setup_teardown(test_add_sub, setup, teardown),
         cmocka_unit_test_setup_teardown(test_zero_bucket_reconcile, setup, teardown),
