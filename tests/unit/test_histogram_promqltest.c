@@ -3,7 +3,8 @@
  * native_histograms.test (histogram_quantile, histogram_fraction, histogram_stddev/stdvar,
  * histogram_avg/count/sum applied directly to a loaded constant series), transcribed as C data:
  * the loaded histogram, the arguments and the expected value, compared with promqltest's
- * relative tolerance (1e-6, NaN equal to NaN).
+ * relative tolerance (1e-6, NaN equal to NaN); and the '</' / '>/' trim cases on one loaded
+ * histogram, compared as promqltest compares histograms.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +14,7 @@
 #include <cmocka.h>
 #include <float.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "eval/histogram.h"
 
@@ -25,6 +27,15 @@ typedef struct promqltest_case {
     const promql_histogram *h;
     double want;
 } promqltest_case;
+
+typedef struct trim_case {
+    const char *name;
+    const promql_histogram *h;
+    double rhs;
+    bool upper;               /* '</' */
+    const promql_histogram *want;
+    bool compare_hint;
+} trim_case;
 
 static const promql_histogram h0 = {.schema = 0, .count = 0.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
 static const double cv1[] = {-2.0, 3.0};
@@ -670,6 +681,564 @@ static const promql_span ps188[] = {{0, 3}};
 static const double pb188[] = {1.0, 2.0, 1.0};
 static const double cv188[] = {5.0, 10.0};
 static const promql_histogram h188 = {.schema = -53, .count = 4.0, .sum = 5.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = ps188, .positive_span_count = 1, .positive_buckets = pb188, .positive_bucket_count = 3, .custom_values = cv188, .custom_value_count = 2};
+static const promql_span pst0[] = {{0, 4}};
+static const double pbt0[] = {2.0, 4.0, 8.0, 16.0};
+static const promql_span nst0[] = {{0, 2}};
+static const double nbt0[] = {1.0, 2.0};
+static const promql_histogram ht0 = {.schema = 0, .count = 34.0, .sum = 123.75, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst0, .positive_span_count = 1, .positive_buckets = pbt0, .positive_bucket_count = 4, .negative_spans = nst0, .negative_span_count = 1, .negative_buckets = nbt0, .negative_bucket_count = 2};
+static const promql_span pse0[] = {{0, 4}};
+static const double pbe0[] = {2.0, 4.0, 8.0, 16.0};
+static const promql_span nse0[] = {{0, 2}};
+static const double nbe0[] = {1.0, 2.0};
+static const promql_histogram he0 = {.schema = 0, .count = 34.0, .sum = 123.75, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse0, .positive_span_count = 1, .positive_buckets = pbe0, .positive_bucket_count = 4, .negative_spans = nse0, .negative_span_count = 1, .negative_buckets = nbe0, .negative_bucket_count = 2};
+static const promql_span pst1[] = {{0, 4}};
+static const double pbt1[] = {2.0, 4.0, 8.0, 16.0};
+static const promql_span nst1[] = {{0, 2}};
+static const double nbt1[] = {1.0, 2.0};
+static const promql_histogram ht1 = {.schema = 0, .count = 34.0, .sum = 123.75, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst1, .positive_span_count = 1, .positive_buckets = pbt1, .positive_bucket_count = 4, .negative_spans = nst1, .negative_span_count = 1, .negative_buckets = nbt1, .negative_bucket_count = 2};
+static const promql_span pse1[] = {{0, 4}};
+static const double pbe1[] = {2.0, 4.0, 8.0, 16.0};
+static const promql_span nse1[] = {{0, 2}};
+static const double nbe1[] = {1.0, 2.0};
+static const promql_histogram he1 = {.schema = 0, .count = 34.0, .sum = 123.75, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse1, .positive_span_count = 1, .positive_buckets = pbe1, .positive_bucket_count = 4, .negative_spans = nse1, .negative_span_count = 1, .negative_buckets = nbe1, .negative_bucket_count = 2};
+static const promql_span pst2[] = {{0, 4}};
+static const double pbt2[] = {2.0, 4.0, 8.0, 16.0};
+static const promql_span nst2[] = {{0, 2}};
+static const double nbt2[] = {1.0, 2.0};
+static const promql_histogram ht2 = {.schema = 0, .count = 34.0, .sum = 123.75, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst2, .positive_span_count = 1, .positive_buckets = pbt2, .positive_bucket_count = 4, .negative_spans = nst2, .negative_span_count = 1, .negative_buckets = nbt2, .negative_bucket_count = 2};
+static const promql_histogram he2 = {.schema = 0, .count = 0.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_span pst3[] = {{0, 4}};
+static const double pbt3[] = {2.0, 4.0, 8.0, 16.0};
+static const promql_span nst3[] = {{0, 2}};
+static const double nbt3[] = {1.0, 2.0};
+static const promql_histogram ht3 = {.schema = 0, .count = 34.0, .sum = 123.75, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst3, .positive_span_count = 1, .positive_buckets = pbt3, .positive_bucket_count = 4, .negative_spans = nst3, .negative_span_count = 1, .negative_buckets = nbt3, .negative_bucket_count = 2};
+static const promql_histogram he3 = {.schema = 0, .count = 0.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_span pst4[] = {{0, 4}};
+static const double pbt4[] = {2.0, 4.0, 8.0, 16.0};
+static const promql_span nst4[] = {{0, 2}};
+static const double nbt4[] = {1.0, 2.0};
+static const promql_histogram ht4 = {.schema = 0, .count = 34.0, .sum = 123.75, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst4, .positive_span_count = 1, .positive_buckets = pbt4, .positive_bucket_count = 4, .negative_spans = nst4, .negative_span_count = 1, .negative_buckets = nbt4, .negative_bucket_count = 2};
+static const promql_span pse4[] = {{0, 4}};
+static const double pbe4[] = {2.0, 4.0, 8.0, 16.0};
+static const promql_histogram he4 = {.schema = 0, .count = 30.5, .sum = 120.20840280171308, .zero_count = 0.5, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse4, .positive_span_count = 1, .positive_buckets = pbe4, .positive_bucket_count = 4};
+static const promql_span pst5[] = {{0, 4}};
+static const double pbt5[] = {2.0, 4.0, 8.0, 16.0};
+static const promql_span nst5[] = {{0, 2}};
+static const double nbt5[] = {1.0, 2.0};
+static const promql_histogram ht5 = {.schema = 0, .count = 34.0, .sum = 123.75, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst5, .positive_span_count = 1, .positive_buckets = pbt5, .positive_bucket_count = 4, .negative_spans = nst5, .negative_span_count = 1, .negative_buckets = nbt5, .negative_bucket_count = 2};
+static const promql_span nse5[] = {{0, 2}};
+static const double nbe5[] = {1.0, 2.0};
+static const promql_histogram he5 = {.schema = 0, .count = 3.5, .sum = -3.5357839059327376, .zero_count = 0.5, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .negative_spans = nse5, .negative_span_count = 1, .negative_buckets = nbe5, .negative_bucket_count = 2};
+static const promql_span pst6[] = {{0, 4}};
+static const double pbt6[] = {2.0, 4.0, 8.0, 16.0};
+static const promql_span nst6[] = {{0, 2}};
+static const double nbt6[] = {1.0, 2.0};
+static const promql_histogram ht6 = {.schema = 0, .count = 34.0, .sum = 123.75, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst6, .positive_span_count = 1, .positive_buckets = pbt6, .positive_bucket_count = 4, .negative_spans = nst6, .negative_span_count = 1, .negative_buckets = nbt6, .negative_bucket_count = 2};
+static const promql_span pse6[] = {{0, 2}};
+static const double pbe6[] = {2.0, 2.0};
+static const promql_span nse6[] = {{0, 2}};
+static const double nbe6[] = {1.0, 2.0};
+static const promql_histogram he6 = {.schema = 0, .count = 8.0, .sum = 0.2570938865989847, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse6, .positive_span_count = 1, .positive_buckets = pbe6, .positive_bucket_count = 2, .negative_spans = nse6, .negative_span_count = 1, .negative_buckets = nbe6, .negative_bucket_count = 2};
+static const promql_span pst7[] = {{0, 4}};
+static const double pbt7[] = {2.0, 4.0, 8.0, 16.0};
+static const promql_span nst7[] = {{0, 2}};
+static const double nbt7[] = {1.0, 2.0};
+static const promql_histogram ht7 = {.schema = 0, .count = 34.0, .sum = 123.75, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst7, .positive_span_count = 1, .positive_buckets = pbt7, .positive_bucket_count = 4, .negative_spans = nst7, .negative_span_count = 1, .negative_buckets = nbt7, .negative_bucket_count = 2};
+static const promql_span pse7[] = {{0, 4}};
+static const double pbe7[] = {0.0, 2.0, 8.0, 16.0};
+static const promql_histogram he7 = {.schema = 0, .count = 26.0, .sum = 116.50067065070982, .zero_count = 0.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse7, .positive_span_count = 1, .positive_buckets = pbe7, .positive_bucket_count = 4};
+static const promql_span pst8[] = {{0, 5}};
+static const double pbt8[] = {1.0, 2.0, 4.0, 7.0, 3.0};
+static const promql_span nst8[] = {{0, 4}};
+static const double nbt8[] = {1.0, 5.0, 3.0, 1.0};
+static const promql_histogram ht8 = {.schema = 2, .count = 28.0, .sum = 12.8286080906, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst8, .positive_span_count = 1, .positive_buckets = pbt8, .positive_bucket_count = 5, .negative_spans = nst8, .negative_span_count = 1, .negative_buckets = nbt8, .negative_bucket_count = 4};
+static const promql_span pse8[] = {{0, 2}};
+static const double pbe8[] = {1.0, 1.410582181123704};
+static const promql_span nse8[] = {{0, 4}};
+static const double nbe8[] = {1.0, 5.0, 3.0, 1.0};
+static const promql_histogram he8 = {.schema = 2, .count = 13.410582181123704, .sum = -9.385798726068233, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse8, .positive_span_count = 1, .positive_buckets = pbe8, .positive_bucket_count = 2, .negative_spans = nse8, .negative_span_count = 1, .negative_buckets = nbe8, .negative_bucket_count = 4};
+static const promql_span pst9[] = {{0, 5}};
+static const double pbt9[] = {1.0, 2.0, 4.0, 7.0, 3.0};
+static const promql_span nst9[] = {{0, 4}};
+static const double nbt9[] = {1.0, 5.0, 3.0, 1.0};
+static const promql_histogram ht9 = {.schema = 2, .count = 28.0, .sum = 12.8286080906, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst9, .positive_span_count = 1, .positive_buckets = pbt9, .positive_bucket_count = 5, .negative_spans = nst9, .negative_span_count = 1, .negative_buckets = nbt9, .negative_bucket_count = 4};
+static const promql_span pse9[] = {{1, 4}};
+static const double pbe9[] = {0.589417818876296, 4.0, 7.0, 3.0};
+static const promql_histogram he9 = {.schema = 2, .count = 14.589417818876296, .sum = 22.168126492693734, .zero_count = 0.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse9, .positive_span_count = 1, .positive_buckets = pbe9, .positive_bucket_count = 4};
+static const promql_span pst10[] = {{0, 5}};
+static const double pbt10[] = {1.0, 2.0, 4.0, 7.0, 3.0};
+static const promql_span nst10[] = {{0, 4}};
+static const double nbt10[] = {1.0, 5.0, 3.0, 1.0};
+static const promql_histogram ht10 = {.schema = 2, .count = 28.0, .sum = 12.8286080906, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst10, .positive_span_count = 1, .positive_buckets = pbt10, .positive_bucket_count = 5, .negative_spans = nst10, .negative_span_count = 1, .negative_buckets = nbt10, .negative_bucket_count = 4};
+static const promql_span pse10[] = {{0, 5}};
+static const double pbe10[] = {1.0, 2.0, 4.0, 7.0, 3.0};
+static const promql_span nse10[] = {{0, 3}};
+static const double nbe10[] = {1.0, 5.0, 1.54213947904476};
+static const promql_histogram he10 = {.schema = 2, .count = 25.54213947904476, .sum = 16.29588491217537, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse10, .positive_span_count = 1, .positive_buckets = pbe10, .positive_bucket_count = 5, .negative_spans = nse10, .negative_span_count = 1, .negative_buckets = nbe10, .negative_bucket_count = 3};
+static const promql_span pst11[] = {{0, 5}};
+static const double pbt11[] = {1.0, 2.0, 4.0, 7.0, 3.0};
+static const promql_span nst11[] = {{0, 4}};
+static const double nbt11[] = {1.0, 5.0, 3.0, 1.0};
+static const promql_histogram ht11 = {.schema = 2, .count = 28.0, .sum = 12.8286080906, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst11, .positive_span_count = 1, .positive_buckets = pbt11, .positive_bucket_count = 5, .negative_spans = nst11, .negative_span_count = 1, .negative_buckets = nbt11, .negative_bucket_count = 4};
+static const promql_span nse11[] = {{2, 2}};
+static const double nbe11[] = {1.45786052095524, 1.0};
+static const promql_histogram he11 = {.schema = 2, .count = 2.45786052095524, .sum = -3.5189307983595066, .zero_count = 0.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .negative_spans = nse11, .negative_span_count = 1, .negative_buckets = nbe11, .negative_bucket_count = 2};
+static const promql_span pst12[] = {{0, 4}};
+static const double pbt12[] = {2.0, 4.0, 8.0, 16.0};
+static const promql_span nst12[] = {{0, 2}};
+static const double nbt12[] = {1.0, 2.0};
+static const promql_histogram ht12 = {.schema = 0, .count = 34.0, .sum = 123.75, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst12, .positive_span_count = 1, .positive_buckets = pbt12, .positive_bucket_count = 4, .negative_spans = nst12, .negative_span_count = 1, .negative_buckets = nbt12, .negative_bucket_count = 2};
+static const promql_span pse12[] = {{0, 2}};
+static const double pbe12[] = {2.0, 4.0};
+static const promql_span nse12[] = {{0, 2}};
+static const double nbe12[] = {1.0, 2.0};
+static const promql_histogram he12 = {.schema = 0, .count = 10.0, .sum = 3.5355339059327373, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse12, .positive_span_count = 1, .positive_buckets = pbe12, .positive_bucket_count = 2, .negative_spans = nse12, .negative_span_count = 1, .negative_buckets = nbe12, .negative_bucket_count = 2};
+static const promql_span pst13[] = {{0, 4}};
+static const double pbt13[] = {2.0, 4.0, 8.0, 16.0};
+static const promql_span nst13[] = {{0, 2}};
+static const double nbt13[] = {1.0, 2.0};
+static const promql_histogram ht13 = {.schema = 0, .count = 34.0, .sum = 123.75, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst13, .positive_span_count = 1, .positive_buckets = pbt13, .positive_bucket_count = 4, .negative_spans = nst13, .negative_span_count = 1, .negative_buckets = nbt13, .negative_bucket_count = 2};
+static const promql_span pse13[] = {{2, 2}};
+static const double pbe13[] = {8.0, 16.0};
+static const promql_histogram he13 = {.schema = 0, .count = 24.0, .sum = 113.13708498984761, .zero_count = 0.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse13, .positive_span_count = 1, .positive_buckets = pbe13, .positive_bucket_count = 2};
+static const promql_span pst14[] = {{0, 4}};
+static const double pbt14[] = {2.0, 4.0, 8.0, 16.0};
+static const promql_span nst14[] = {{0, 2}};
+static const double nbt14[] = {1.0, 2.0};
+static const promql_histogram ht14 = {.schema = 0, .count = 34.0, .sum = 123.75, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst14, .positive_span_count = 1, .positive_buckets = pbt14, .positive_bucket_count = 4, .negative_spans = nst14, .negative_span_count = 1, .negative_buckets = nbt14, .negative_bucket_count = 2};
+static const promql_span pse14[] = {{0, 4}};
+static const double pbe14[] = {2.0, 4.0, 8.0, 16.0};
+static const promql_span nse14[] = {{0, 1}};
+static const double nbe14[] = {1.0};
+static const promql_histogram he14 = {.schema = 0, .count = 32.0, .sum = 119.50104602052653, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse14, .positive_span_count = 1, .positive_buckets = pbe14, .positive_bucket_count = 4, .negative_spans = nse14, .negative_span_count = 1, .negative_buckets = nbe14, .negative_bucket_count = 1};
+static const promql_span pst15[] = {{0, 4}};
+static const double pbt15[] = {2.0, 4.0, 8.0, 16.0};
+static const promql_span nst15[] = {{0, 2}};
+static const double nbt15[] = {1.0, 2.0};
+static const promql_histogram ht15 = {.schema = 0, .count = 34.0, .sum = 123.75, .zero_count = 1.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst15, .positive_span_count = 1, .positive_buckets = pbt15, .positive_bucket_count = 4, .negative_spans = nst15, .negative_span_count = 1, .negative_buckets = nbt15, .negative_bucket_count = 2};
+static const promql_span nse15[] = {{1, 1}};
+static const double nbe15[] = {2.0};
+static const promql_histogram he15 = {.schema = 0, .count = 2.0, .sum = -2.8284271247461903, .zero_count = 0.0, .zero_threshold = 0.001, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .negative_spans = nse15, .negative_span_count = 1, .negative_buckets = nbe15, .negative_bucket_count = 1};
+static const promql_span pst16[] = {{0, 1}};
+static const double pbt16[] = {10.0};
+static const promql_histogram ht16 = {.schema = 0, .count = 12.0, .sum = 8.021067811865475, .zero_count = 2.0, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst16, .positive_span_count = 1, .positive_buckets = pbt16, .positive_bucket_count = 1};
+static const promql_span pse16[] = {{0, 1}};
+static const double pbe16[] = {10.0};
+static const promql_histogram he16 = {.schema = 0, .count = 10.0, .sum = 7.0710678118654755, .zero_count = 0.0, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse16, .positive_span_count = 1, .positive_buckets = pbe16, .positive_bucket_count = 1};
+static const promql_span pst17[] = {{0, 1}};
+static const double pbt17[] = {10.0};
+static const promql_histogram ht17 = {.schema = 0, .count = 12.0, .sum = 8.021067811865475, .zero_count = 2.0, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst17, .positive_span_count = 1, .positive_buckets = pbt17, .positive_bucket_count = 1};
+static const promql_span pse17[] = {{0, 1}};
+static const double pbe17[] = {10.0};
+static const promql_histogram he17 = {.schema = 0, .count = 11.6, .sum = 7.551067811865476, .zero_count = 1.6, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse17, .positive_span_count = 1, .positive_buckets = pbe17, .positive_bucket_count = 1};
+static const promql_span pst18[] = {{0, 1}};
+static const double pbt18[] = {10.0};
+static const promql_histogram ht18 = {.schema = 0, .count = 12.0, .sum = 8.021067811865475, .zero_count = 2.0, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst18, .positive_span_count = 1, .positive_buckets = pbt18, .positive_bucket_count = 1};
+static const promql_span pse18[] = {{0, 1}};
+static const double pbe18[] = {10.0};
+static const promql_histogram he18 = {.schema = 0, .count = 12.0, .sum = 8.021067811865475, .zero_count = 2.0, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse18, .positive_span_count = 1, .positive_buckets = pbe18, .positive_bucket_count = 1};
+static const promql_span pst19[] = {{0, 1}};
+static const double pbt19[] = {10.0};
+static const promql_histogram ht19 = {.schema = 0, .count = 12.0, .sum = 8.021067811865475, .zero_count = 2.0, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst19, .positive_span_count = 1, .positive_buckets = pbt19, .positive_bucket_count = 1};
+static const promql_histogram he19 = {.schema = 0, .count = 2.0, .sum = 0.5, .zero_count = 2.0, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_span pst20[] = {{0, 1}};
+static const double pbt20[] = {10.0};
+static const promql_histogram ht20 = {.schema = 0, .count = 12.0, .sum = 8.021067811865475, .zero_count = 2.0, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst20, .positive_span_count = 1, .positive_buckets = pbt20, .positive_bucket_count = 1};
+static const promql_histogram he20 = {.schema = 0, .count = 0.4, .sum = 0.02, .zero_count = 0.4, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_span pst21[] = {{0, 1}};
+static const double pbt21[] = {10.0};
+static const promql_histogram ht21 = {.schema = 0, .count = 12.0, .sum = 8.021067811865475, .zero_count = 2.0, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst21, .positive_span_count = 1, .positive_buckets = pbt21, .positive_bucket_count = 1};
+static const promql_histogram he21 = {.schema = 0, .count = 0.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_span nst22[] = {{0, 1}};
+static const double nbt22[] = {10.0};
+static const promql_histogram ht22 = {.schema = 0, .count = 12.0, .sum = -8.021067811865475, .zero_count = 2.0, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .negative_spans = nst22, .negative_span_count = 1, .negative_buckets = nbt22, .negative_bucket_count = 1};
+static const promql_span nse22[] = {{0, 1}};
+static const double nbe22[] = {10.0};
+static const promql_histogram he22 = {.schema = 0, .count = 10.0, .sum = -7.0710678118654755, .zero_count = 0.0, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .negative_spans = nse22, .negative_span_count = 1, .negative_buckets = nbe22, .negative_bucket_count = 1};
+static const promql_span nst23[] = {{0, 1}};
+static const double nbt23[] = {10.0};
+static const promql_histogram ht23 = {.schema = 0, .count = 12.0, .sum = -8.021067811865475, .zero_count = 2.0, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .negative_spans = nst23, .negative_span_count = 1, .negative_buckets = nbt23, .negative_bucket_count = 1};
+static const promql_span nse23[] = {{0, 1}};
+static const double nbe23[] = {10.0};
+static const promql_histogram he23 = {.schema = 0, .count = 11.6, .sum = -7.551067811865476, .zero_count = 1.6, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .negative_spans = nse23, .negative_span_count = 1, .negative_buckets = nbe23, .negative_bucket_count = 1};
+static const promql_span nst24[] = {{0, 1}};
+static const double nbt24[] = {10.0};
+static const promql_histogram ht24 = {.schema = 0, .count = 12.0, .sum = -8.021067811865475, .zero_count = 2.0, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .negative_spans = nst24, .negative_span_count = 1, .negative_buckets = nbt24, .negative_bucket_count = 1};
+static const promql_span nse24[] = {{0, 1}};
+static const double nbe24[] = {10.0};
+static const promql_histogram he24 = {.schema = 0, .count = 12.0, .sum = -8.021067811865475, .zero_count = 2.0, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .negative_spans = nse24, .negative_span_count = 1, .negative_buckets = nbe24, .negative_bucket_count = 1};
+static const promql_span nst25[] = {{0, 1}};
+static const double nbt25[] = {10.0};
+static const promql_histogram ht25 = {.schema = 0, .count = 12.0, .sum = -8.021067811865475, .zero_count = 2.0, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .negative_spans = nst25, .negative_span_count = 1, .negative_buckets = nbt25, .negative_bucket_count = 1};
+static const promql_histogram he25 = {.schema = 0, .count = 2.0, .sum = -0.5, .zero_count = 2.0, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_span nst26[] = {{0, 1}};
+static const double nbt26[] = {10.0};
+static const promql_histogram ht26 = {.schema = 0, .count = 12.0, .sum = -8.021067811865475, .zero_count = 2.0, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .negative_spans = nst26, .negative_span_count = 1, .negative_buckets = nbt26, .negative_bucket_count = 1};
+static const promql_histogram he26 = {.schema = 0, .count = 0.4, .sum = -0.02, .zero_count = 0.4, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_span nst27[] = {{0, 1}};
+static const double nbt27[] = {10.0};
+static const promql_histogram ht27 = {.schema = 0, .count = 12.0, .sum = -8.021067811865475, .zero_count = 2.0, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .negative_spans = nst27, .negative_span_count = 1, .negative_buckets = nbt27, .negative_bucket_count = 1};
+static const promql_histogram he27 = {.schema = 0, .count = 0.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.5, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_histogram ht28 = {.schema = 0, .count = 5.0, .sum = 0.0, .zero_count = 5.0, .zero_threshold = 0.1, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_histogram he28 = {.schema = 0, .count = 0.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.1, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_histogram ht29 = {.schema = 0, .count = 5.0, .sum = 0.0, .zero_count = 5.0, .zero_threshold = 0.1, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_histogram he29 = {.schema = 0, .count = 5.0, .sum = 0.0, .zero_count = 5.0, .zero_threshold = 0.1, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_histogram ht30 = {.schema = 0, .count = 5.0, .sum = 0.0, .zero_count = 5.0, .zero_threshold = 0.1, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_histogram he30 = {.schema = 0, .count = 1.25, .sum = 0.09375, .zero_count = 1.25, .zero_threshold = 0.1, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_histogram ht31 = {.schema = 0, .count = 5.0, .sum = 0.0, .zero_count = 5.0, .zero_threshold = 0.1, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_histogram he31 = {.schema = 0, .count = 3.75, .sum = -0.09375, .zero_count = 3.75, .zero_threshold = 0.1, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_histogram ht32 = {.schema = 0, .count = 5.0, .sum = 0.0, .zero_count = 5.0, .zero_threshold = 0.1, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_histogram he32 = {.schema = 0, .count = 2.5, .sum = 0.125, .zero_count = 2.5, .zero_threshold = 0.1, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_histogram ht33 = {.schema = 0, .count = 5.0, .sum = 0.0, .zero_count = 5.0, .zero_threshold = 0.1, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_histogram he33 = {.schema = 0, .count = 2.5, .sum = -0.125, .zero_count = 2.5, .zero_threshold = 0.1, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_histogram ht34 = {.schema = 0, .count = 5.0, .sum = 0.0, .zero_count = 5.0, .zero_threshold = 0.1, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_histogram he34 = {.schema = 0, .count = 3.75, .sum = 0.09375, .zero_count = 3.75, .zero_threshold = 0.1, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_histogram ht35 = {.schema = 0, .count = 5.0, .sum = 0.0, .zero_count = 5.0, .zero_threshold = 0.1, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_histogram he35 = {.schema = 0, .count = 1.25, .sum = -0.09375, .zero_count = 1.25, .zero_threshold = 0.1, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_histogram ht36 = {.schema = 0, .count = 5.0, .sum = 0.0, .zero_count = 5.0, .zero_threshold = 0.1, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_histogram he36 = {.schema = 0, .count = 0.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.1, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_histogram ht37 = {.schema = 0, .count = 5.0, .sum = 0.0, .zero_count = 5.0, .zero_threshold = 0.1, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_histogram he37 = {.schema = 0, .count = 5.0, .sum = 0.0, .zero_count = 5.0, .zero_threshold = 0.1, .counter_reset_hint = PROMQL_HINT_UNKNOWN};
+static const promql_span pst38[] = {{0, 5}};
+static const double pbt38[] = {1.0, 6.0, 4.0, 3.0, 1.0};
+static const double cvt38[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram ht38 = {.schema = -53, .count = 15.0, .sum = 172.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst38, .positive_span_count = 1, .positive_buckets = pbt38, .positive_bucket_count = 5, .custom_values = cvt38, .custom_value_count = 4};
+static const promql_span pse38[] = {{0, 3}};
+static const double pbe38[] = {1.0, 6.0, 4.0};
+static const double cve38[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram he38 = {.schema = -53, .count = 11.0, .sum = 97.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse38, .positive_span_count = 1, .positive_buckets = pbe38, .positive_bucket_count = 3, .custom_values = cve38, .custom_value_count = 4};
+static const promql_span pst39[] = {{0, 5}};
+static const double pbt39[] = {1.0, 6.0, 4.0, 3.0, 1.0};
+static const double cvt39[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram ht39 = {.schema = -53, .count = 15.0, .sum = 172.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst39, .positive_span_count = 1, .positive_buckets = pbt39, .positive_bucket_count = 5, .custom_values = cvt39, .custom_value_count = 4};
+static const promql_span pse39[] = {{3, 2}};
+static const double pbe39[] = {3.0, 1.0};
+static const double cve39[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram he39 = {.schema = -53, .count = 4.0, .sum = 72.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse39, .positive_span_count = 1, .positive_buckets = pbe39, .positive_bucket_count = 2, .custom_values = cve39, .custom_value_count = 4};
+static const promql_span pst40[] = {{0, 5}};
+static const double pbt40[] = {1.0, 6.0, 4.0, 3.0, 1.0};
+static const double cvt40[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram ht40 = {.schema = -53, .count = 15.0, .sum = 172.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst40, .positive_span_count = 1, .positive_buckets = pbt40, .positive_bucket_count = 5, .custom_values = cvt40, .custom_value_count = 4};
+static const promql_span pse40[] = {{0, 3}};
+static const double pbe40[] = {1.0, 6.0, 2.4};
+static const double cve40[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram he40 = {.schema = -53, .count = 9.4, .sum = 75.1, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse40, .positive_span_count = 1, .positive_buckets = pbe40, .positive_bucket_count = 3, .custom_values = cve40, .custom_value_count = 4};
+static const promql_span pst41[] = {{0, 5}};
+static const double pbt41[] = {1.0, 6.0, 4.0, 3.0, 1.0};
+static const double cvt41[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram ht41 = {.schema = -53, .count = 15.0, .sum = 172.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst41, .positive_span_count = 1, .positive_buckets = pbt41, .positive_bucket_count = 5, .custom_values = cvt41, .custom_value_count = 4};
+static const promql_span pse41[] = {{2, 3}};
+static const double pbe41[] = {1.6, 3.0, 1.0};
+static const double cve41[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram he41 = {.schema = -53, .count = 5.6, .sum = 94.9, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse41, .positive_span_count = 1, .positive_buckets = pbe41, .positive_bucket_count = 3, .custom_values = cve41, .custom_value_count = 4};
+static const promql_span pst42[] = {{0, 5}};
+static const double pbt42[] = {1.0, 6.0, 4.0, 3.0, 1.0};
+static const double cvt42[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram ht42 = {.schema = -53, .count = 15.0, .sum = 172.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst42, .positive_span_count = 1, .positive_buckets = pbt42, .positive_bucket_count = 5, .custom_values = cvt42, .custom_value_count = 4};
+static const promql_span pse42[] = {{0, 2}};
+static const double pbe42[] = {1.0, 3.0};
+static const double cve42[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram he42 = {.schema = -53, .count = 4.0, .sum = 21.25, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse42, .positive_span_count = 1, .positive_buckets = pbe42, .positive_bucket_count = 2, .custom_values = cve42, .custom_value_count = 4};
+static const promql_span pst43[] = {{0, 5}};
+static const double pbt43[] = {1.0, 6.0, 4.0, 3.0, 1.0};
+static const double cvt43[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram ht43 = {.schema = -53, .count = 15.0, .sum = 172.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst43, .positive_span_count = 1, .positive_buckets = pbt43, .positive_bucket_count = 5, .custom_values = cvt43, .custom_value_count = 4};
+static const promql_span pse43[] = {{0, 4}};
+static const double pbe43[] = {1.0, 6.0, 4.0, 3.0};
+static const double cve43[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram he43 = {.schema = -53, .count = 14.0, .sum = 150.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse43, .positive_span_count = 1, .positive_buckets = pbe43, .positive_bucket_count = 4, .custom_values = cve43, .custom_value_count = 4};
+static const promql_span pst44[] = {{0, 5}};
+static const double pbt44[] = {1.0, 6.0, 4.0, 3.0, 1.0};
+static const double cvt44[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram ht44 = {.schema = -53, .count = 15.0, .sum = 172.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst44, .positive_span_count = 1, .positive_buckets = pbt44, .positive_bucket_count = 5, .custom_values = cvt44, .custom_value_count = 4};
+static const double cve44[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram he44 = {.schema = -53, .count = 0.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .custom_values = cve44, .custom_value_count = 4};
+static const promql_span pst45[] = {{0, 5}};
+static const double pbt45[] = {1.0, 6.0, 4.0, 3.0, 1.0};
+static const double cvt45[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram ht45 = {.schema = -53, .count = 15.0, .sum = 172.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst45, .positive_span_count = 1, .positive_buckets = pbt45, .positive_bucket_count = 5, .custom_values = cvt45, .custom_value_count = 4};
+static const double cve45[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram he45 = {.schema = -53, .count = 0.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .custom_values = cve45, .custom_value_count = 4};
+static const promql_span pst46[] = {{0, 5}};
+static const double pbt46[] = {1.0, 6.0, 4.0, 3.0, 1.0};
+static const double cvt46[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram ht46 = {.schema = -53, .count = 15.0, .sum = 172.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst46, .positive_span_count = 1, .positive_buckets = pbt46, .positive_bucket_count = 5, .custom_values = cvt46, .custom_value_count = 4};
+static const promql_span pse46[] = {{0, 5}};
+static const double pbe46[] = {1.0, 6.0, 4.0, 3.0, 1.0};
+static const double cve46[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram he46 = {.schema = -53, .count = 15.0, .sum = 172.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse46, .positive_span_count = 1, .positive_buckets = pbe46, .positive_bucket_count = 5, .custom_values = cve46, .custom_value_count = 4};
+static const promql_span pst47[] = {{0, 5}};
+static const double pbt47[] = {1.0, 6.0, 4.0, 3.0, 1.0};
+static const double cvt47[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram ht47 = {.schema = -53, .count = 15.0, .sum = 172.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst47, .positive_span_count = 1, .positive_buckets = pbt47, .positive_bucket_count = 5, .custom_values = cvt47, .custom_value_count = 4};
+static const promql_span pse47[] = {{0, 5}};
+static const double pbe47[] = {1.0, 6.0, 4.0, 3.0, 1.0};
+static const double cve47[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram he47 = {.schema = -53, .count = 15.0, .sum = 172.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse47, .positive_span_count = 1, .positive_buckets = pbe47, .positive_bucket_count = 5, .custom_values = cve47, .custom_value_count = 4};
+static const promql_span pst48[] = {{0, 5}};
+static const double pbt48[] = {1.0, 6.0, 4.0, 3.0, 1.0};
+static const double cvt48[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram ht48 = {.schema = -53, .count = 15.0, .sum = 172.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst48, .positive_span_count = 1, .positive_buckets = pbt48, .positive_bucket_count = 5, .custom_values = cvt48, .custom_value_count = 4};
+static const promql_span pse48[] = {{0, 5}};
+static const double pbe48[] = {1.0, 6.0, 4.0, 3.0, 1.0};
+static const double cve48[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram he48 = {.schema = -53, .count = 15.0, .sum = 172.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse48, .positive_span_count = 1, .positive_buckets = pbe48, .positive_bucket_count = 5, .custom_values = cve48, .custom_value_count = 4};
+static const promql_span pst49[] = {{0, 5}};
+static const double pbt49[] = {1.0, 6.0, 4.0, 3.0, 1.0};
+static const double cvt49[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram ht49 = {.schema = -53, .count = 15.0, .sum = 172.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst49, .positive_span_count = 1, .positive_buckets = pbt49, .positive_bucket_count = 5, .custom_values = cvt49, .custom_value_count = 4};
+static const double cve49[] = {5.0, 10.0, 15.0, 20.0};
+static const promql_histogram he49 = {.schema = -53, .count = 0.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .custom_values = cve49, .custom_value_count = 4};
+static const promql_span pst50[] = {{0, 6}};
+static const double pbt50[] = {2.0, 1.0, 6.0, 4.0, 3.0, 1.0};
+static const double cvt50[] = {-10.0, 5.0, 10.0, 15.0, 20.0};
+static const promql_histogram ht50 = {.schema = -53, .count = 15.0, .sum = 172.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst50, .positive_span_count = 1, .positive_buckets = pbt50, .positive_bucket_count = 6, .custom_values = cvt50, .custom_value_count = 5};
+static const promql_span pse50[] = {{0, 2}};
+static const double pbe50[] = {2.0, 0.8};
+static const double cve50[] = {-10.0, 5.0, 10.0, 15.0, 20.0};
+static const promql_histogram he50 = {.schema = -53, .count = 2.8, .sum = -23.2, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse50, .positive_span_count = 1, .positive_buckets = pbe50, .positive_bucket_count = 2, .custom_values = cve50, .custom_value_count = 5};
+static const promql_span pst51[] = {{0, 6}};
+static const double pbt51[] = {2.0, 1.0, 6.0, 4.0, 3.0, 1.0};
+static const double cvt51[] = {-10.0, 5.0, 10.0, 15.0, 20.0};
+static const promql_histogram ht51 = {.schema = -53, .count = 15.0, .sum = 172.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst51, .positive_span_count = 1, .positive_buckets = pbt51, .positive_bucket_count = 6, .custom_values = cvt51, .custom_value_count = 5};
+static const promql_span pse51[] = {{0, 2}};
+static const double pbe51[] = {2.0, 0.4};
+static const double cve51[] = {-10.0, 5.0, 10.0, 15.0, 20.0};
+static const promql_histogram he51 = {.schema = -53, .count = 2.4, .sum = -22.8, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse51, .positive_span_count = 1, .positive_buckets = pbe51, .positive_bucket_count = 2, .custom_values = cve51, .custom_value_count = 5};
+static const promql_span pst52[] = {{0, 6}};
+static const double pbt52[] = {2.0, 1.0, 6.0, 4.0, 3.0, 1.0};
+static const double cvt52[] = {-10.0, 5.0, 10.0, 15.0, 20.0};
+static const promql_histogram ht52 = {.schema = -53, .count = 15.0, .sum = 172.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst52, .positive_span_count = 1, .positive_buckets = pbt52, .positive_bucket_count = 6, .custom_values = cvt52, .custom_value_count = 5};
+static const promql_span pse52[] = {{0, 1}};
+static const double pbe52[] = {2.0};
+static const double cve52[] = {-10.0, 5.0, 10.0, 15.0, 20.0};
+static const promql_histogram he52 = {.schema = -53, .count = 2.0, .sum = -30.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse52, .positive_span_count = 1, .positive_buckets = pbe52, .positive_bucket_count = 1, .custom_values = cve52, .custom_value_count = 5};
+static const promql_span pst53[] = {{0, 2}};
+static const double pbt53[] = {2.0, 3.0};
+static const promql_span nst53[] = {{0, 3}};
+static const double nbt53[] = {1.0, 2.0, 3.0};
+static const promql_histogram ht53 = {.schema = 0, .count = 0.0, .sum = -6.75, .zero_count = 5.0, .zero_threshold = 0.01, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst53, .positive_span_count = 1, .positive_buckets = pbt53, .positive_bucket_count = 2, .negative_spans = nst53, .negative_span_count = 1, .negative_buckets = nbt53, .negative_bucket_count = 3};
+static const promql_span nse53[] = {{0, 3}};
+static const double nbe53[] = {1.0, 2.0, 3.0};
+static const promql_histogram he53 = {.schema = 0, .count = 7.25, .sum = -12.03019028017131, .zero_count = 1.25, .zero_threshold = 0.01, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .negative_spans = nse53, .negative_span_count = 1, .negative_buckets = nbe53, .negative_bucket_count = 3};
+static const promql_span pst54[] = {{0, 2}};
+static const double pbt54[] = {2.0, 3.0};
+static const promql_span nst54[] = {{0, 3}};
+static const double nbt54[] = {1.0, 2.0, 3.0};
+static const promql_histogram ht54 = {.schema = 0, .count = 0.0, .sum = -6.75, .zero_count = 5.0, .zero_threshold = 0.01, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst54, .positive_span_count = 1, .positive_buckets = pbt54, .positive_bucket_count = 2, .negative_spans = nst54, .negative_span_count = 1, .negative_buckets = nbt54, .negative_bucket_count = 3};
+static const promql_span pse54[] = {{0, 2}};
+static const double pbe54[] = {2.0, 3.0};
+static const promql_histogram he54 = {.schema = 0, .count = 7.5, .sum = 5.669354249492381, .zero_count = 2.5, .zero_threshold = 0.01, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse54, .positive_span_count = 1, .positive_buckets = pbe54, .positive_bucket_count = 2};
+static const promql_span pst55[] = {{0, 1}};
+static const double pbt55[] = {100.0};
+static const promql_histogram ht55 = {.schema = -53, .count = 100.0, .sum = 100.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst55, .positive_span_count = 1, .positive_buckets = pbt55, .positive_bucket_count = 1};
+static const promql_span pse55[] = {{0, 1}};
+static const double pbe55[] = {0.0};
+static const promql_histogram he55 = {.schema = -53, .count = 0.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse55, .positive_span_count = 1, .positive_buckets = pbe55, .positive_bucket_count = 1};
+static const promql_span pst56[] = {{0, 1}};
+static const double pbt56[] = {100.0};
+static const promql_histogram ht56 = {.schema = -53, .count = 100.0, .sum = 100.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst56, .positive_span_count = 1, .positive_buckets = pbt56, .positive_bucket_count = 1};
+static const promql_span pse56[] = {{0, 1}};
+static const double pbe56[] = {0.0};
+static const promql_histogram he56 = {.schema = -53, .count = 0.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse56, .positive_span_count = 1, .positive_buckets = pbe56, .positive_bucket_count = 1};
+static const promql_span pst57[] = {{0, 1}};
+static const double pbt57[] = {100.0};
+static const promql_histogram ht57 = {.schema = -53, .count = 100.0, .sum = 100.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst57, .positive_span_count = 1, .positive_buckets = pbt57, .positive_bucket_count = 1};
+static const promql_span pse57[] = {{0, 1}};
+static const double pbe57[] = {100.0};
+static const promql_histogram he57 = {.schema = -53, .count = 100.0, .sum = 100.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse57, .positive_span_count = 1, .positive_buckets = pbe57, .positive_bucket_count = 1};
+static const promql_span pst58[] = {{0, 1}};
+static const double pbt58[] = {100.0};
+static const promql_histogram ht58 = {.schema = -53, .count = 100.0, .sum = 100.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst58, .positive_span_count = 1, .positive_buckets = pbt58, .positive_bucket_count = 1};
+static const promql_span pse58[] = {{0, 1}};
+static const double pbe58[] = {0.0};
+static const promql_histogram he58 = {.schema = -53, .count = 0.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse58, .positive_span_count = 1, .positive_buckets = pbe58, .positive_bucket_count = 1};
+static const promql_span pst59[] = {{0, 1}};
+static const double pbt59[] = {100.0};
+static const promql_histogram ht59 = {.schema = -53, .count = 100.0, .sum = 100.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst59, .positive_span_count = 1, .positive_buckets = pbt59, .positive_bucket_count = 1};
+static const promql_span pse59[] = {{0, 1}};
+static const double pbe59[] = {100.0};
+static const promql_histogram he59 = {.schema = -53, .count = 100.0, .sum = 100.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse59, .positive_span_count = 1, .positive_buckets = pbe59, .positive_bucket_count = 1};
+static const promql_span pst60[] = {{0, 1}};
+static const double pbt60[] = {100.0};
+static const promql_histogram ht60 = {.schema = -53, .count = 100.0, .sum = 100.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst60, .positive_span_count = 1, .positive_buckets = pbt60, .positive_bucket_count = 1};
+static const promql_span pse60[] = {{0, 1}};
+static const double pbe60[] = {0.0};
+static const promql_histogram he60 = {.schema = -53, .count = 0.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse60, .positive_span_count = 1, .positive_buckets = pbe60, .positive_bucket_count = 1};
+static const promql_span pst61[] = {{0, 2}};
+static const double pbt61[] = {1.0, 100.0};
+static const double cvt61[] = {0.0};
+static const promql_histogram ht61 = {.schema = -53, .count = 100.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst61, .positive_span_count = 1, .positive_buckets = pbt61, .positive_bucket_count = 2, .custom_values = cvt61, .custom_value_count = 1};
+static const promql_span pse61[] = {{0, 2}};
+static const double pbe61[] = {1.0, 0.0};
+static const double cve61[] = {0.0};
+static const promql_histogram he61 = {.schema = -53, .count = 1.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse61, .positive_span_count = 1, .positive_buckets = pbe61, .positive_bucket_count = 2, .custom_values = cve61, .custom_value_count = 1};
+static const promql_span pst62[] = {{0, 2}};
+static const double pbt62[] = {1.0, 100.0};
+static const double cvt62[] = {0.0};
+static const promql_histogram ht62 = {.schema = -53, .count = 100.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst62, .positive_span_count = 1, .positive_buckets = pbt62, .positive_bucket_count = 2, .custom_values = cvt62, .custom_value_count = 1};
+static const promql_span pse62[] = {{0, 2}};
+static const double pbe62[] = {1.0, 0.0};
+static const double cve62[] = {0.0};
+static const promql_histogram he62 = {.schema = -53, .count = 1.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse62, .positive_span_count = 1, .positive_buckets = pbe62, .positive_bucket_count = 2, .custom_values = cve62, .custom_value_count = 1};
+static const promql_span pst63[] = {{0, 2}};
+static const double pbt63[] = {1.0, 100.0};
+static const double cvt63[] = {0.0};
+static const promql_histogram ht63 = {.schema = -53, .count = 100.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst63, .positive_span_count = 1, .positive_buckets = pbt63, .positive_bucket_count = 2, .custom_values = cvt63, .custom_value_count = 1};
+static const promql_span pse63[] = {{0, 2}};
+static const double pbe63[] = {1.0, 0.0};
+static const double cve63[] = {0.0};
+static const promql_histogram he63 = {.schema = -53, .count = 1.0, .sum = -10.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse63, .positive_span_count = 1, .positive_buckets = pbe63, .positive_bucket_count = 2, .custom_values = cve63, .custom_value_count = 1};
+static const promql_span pst64[] = {{0, 2}};
+static const double pbt64[] = {1.0, 100.0};
+static const double cvt64[] = {0.0};
+static const promql_histogram ht64 = {.schema = -53, .count = 100.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst64, .positive_span_count = 1, .positive_buckets = pbt64, .positive_bucket_count = 2, .custom_values = cvt64, .custom_value_count = 1};
+static const promql_span pse64[] = {{0, 2}};
+static const double pbe64[] = {0.0, 100.0};
+static const double cve64[] = {0.0};
+static const promql_histogram he64 = {.schema = -53, .count = 100.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse64, .positive_span_count = 1, .positive_buckets = pbe64, .positive_bucket_count = 2, .custom_values = cve64, .custom_value_count = 1};
+static const promql_span pst65[] = {{0, 2}};
+static const double pbt65[] = {1.0, 100.0};
+static const double cvt65[] = {0.0};
+static const promql_histogram ht65 = {.schema = -53, .count = 100.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst65, .positive_span_count = 1, .positive_buckets = pbt65, .positive_bucket_count = 2, .custom_values = cvt65, .custom_value_count = 1};
+static const promql_span pse65[] = {{0, 2}};
+static const double pbe65[] = {0.0, 100.0};
+static const double cve65[] = {0.0};
+static const promql_histogram he65 = {.schema = -53, .count = 100.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse65, .positive_span_count = 1, .positive_buckets = pbe65, .positive_bucket_count = 2, .custom_values = cve65, .custom_value_count = 1};
+static const promql_span pst66[] = {{0, 2}};
+static const double pbt66[] = {1.0, 100.0};
+static const double cvt66[] = {0.0};
+static const promql_histogram ht66 = {.schema = -53, .count = 100.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst66, .positive_span_count = 1, .positive_buckets = pbt66, .positive_bucket_count = 2, .custom_values = cvt66, .custom_value_count = 1};
+static const promql_span pse66[] = {{0, 2}};
+static const double pbe66[] = {0.0, 100.0};
+static const double cve66[] = {0.0};
+static const promql_histogram he66 = {.schema = -53, .count = 100.0, .sum = 1000.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse66, .positive_span_count = 1, .positive_buckets = pbe66, .positive_bucket_count = 2, .custom_values = cve66, .custom_value_count = 1};
+static const promql_span pst67[] = {{0, 2}};
+static const double pbt67[] = {1.0, 100.0};
+static const double cvt67[] = {5.0};
+static const promql_histogram ht67 = {.schema = -53, .count = 101.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst67, .positive_span_count = 1, .positive_buckets = pbt67, .positive_bucket_count = 2, .custom_values = cvt67, .custom_value_count = 1};
+static const promql_span pse67[] = {{0, 2}};
+static const double pbe67[] = {1.0, 0.0};
+static const double cve67[] = {5.0};
+static const promql_histogram he67 = {.schema = -53, .count = 1.0, .sum = 2.5, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse67, .positive_span_count = 1, .positive_buckets = pbe67, .positive_bucket_count = 2, .custom_values = cve67, .custom_value_count = 1};
+static const promql_span pst68[] = {{0, 2}};
+static const double pbt68[] = {1.0, 100.0};
+static const double cvt68[] = {5.0};
+static const promql_histogram ht68 = {.schema = -53, .count = 101.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst68, .positive_span_count = 1, .positive_buckets = pbt68, .positive_bucket_count = 2, .custom_values = cvt68, .custom_value_count = 1};
+static const promql_span pse68[] = {{0, 2}};
+static const double pbe68[] = {0.4, 0.0};
+static const double cve68[] = {5.0};
+static const promql_histogram he68 = {.schema = -53, .count = 0.4, .sum = 0.4, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse68, .positive_span_count = 1, .positive_buckets = pbe68, .positive_bucket_count = 2, .custom_values = cve68, .custom_value_count = 1};
+static const promql_span pst69[] = {{0, 2}};
+static const double pbt69[] = {1.0, 100.0};
+static const double cvt69[] = {5.0};
+static const promql_histogram ht69 = {.schema = -53, .count = 101.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst69, .positive_span_count = 1, .positive_buckets = pbt69, .positive_bucket_count = 2, .custom_values = cvt69, .custom_value_count = 1};
+static const double cve69[] = {5.0};
+static const promql_histogram he69 = {.schema = -53, .count = 0.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .custom_values = cve69, .custom_value_count = 1};
+static const promql_span pst70[] = {{0, 2}};
+static const double pbt70[] = {1.0, 100.0};
+static const double cvt70[] = {5.0};
+static const promql_histogram ht70 = {.schema = -53, .count = 101.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst70, .positive_span_count = 1, .positive_buckets = pbt70, .positive_bucket_count = 2, .custom_values = cvt70, .custom_value_count = 1};
+static const promql_span pse70[] = {{0, 2}};
+static const double pbe70[] = {0.0, 0.0};
+static const double cve70[] = {5.0};
+static const promql_histogram he70 = {.schema = -53, .count = 0.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse70, .positive_span_count = 1, .positive_buckets = pbe70, .positive_bucket_count = 2, .custom_values = cve70, .custom_value_count = 1};
+static const promql_span pst71[] = {{0, 2}};
+static const double pbt71[] = {1.0, 100.0};
+static const double cvt71[] = {5.0};
+static const promql_histogram ht71 = {.schema = -53, .count = 101.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst71, .positive_span_count = 1, .positive_buckets = pbt71, .positive_bucket_count = 2, .custom_values = cvt71, .custom_value_count = 1};
+static const promql_span pse71[] = {{0, 2}};
+static const double pbe71[] = {0.0, 100.0};
+static const double cve71[] = {5.0};
+static const promql_histogram he71 = {.schema = -53, .count = 100.0, .sum = 500.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse71, .positive_span_count = 1, .positive_buckets = pbe71, .positive_bucket_count = 2, .custom_values = cve71, .custom_value_count = 1};
+static const promql_span pst72[] = {{0, 2}};
+static const double pbt72[] = {1.0, 100.0};
+static const double cvt72[] = {5.0};
+static const promql_histogram ht72 = {.schema = -53, .count = 101.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst72, .positive_span_count = 1, .positive_buckets = pbt72, .positive_bucket_count = 2, .custom_values = cvt72, .custom_value_count = 1};
+static const promql_span pse72[] = {{0, 2}};
+static const double pbe72[] = {1.0, 100.0};
+static const double cve72[] = {5.0};
+static const promql_histogram he72 = {.schema = -53, .count = 101.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse72, .positive_span_count = 1, .positive_buckets = pbe72, .positive_bucket_count = 2, .custom_values = cve72, .custom_value_count = 1};
+static const promql_span pst73[] = {{0, 2}};
+static const double pbt73[] = {1.0, 100.0};
+static const double cvt73[] = {5.0};
+static const promql_histogram ht73 = {.schema = -53, .count = 101.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst73, .positive_span_count = 1, .positive_buckets = pbt73, .positive_bucket_count = 2, .custom_values = cvt73, .custom_value_count = 1};
+static const promql_span pse73[] = {{0, 2}};
+static const double pbe73[] = {0.6, 100.0};
+static const double cve73[] = {5.0};
+static const promql_histogram he73 = {.schema = -53, .count = 100.6, .sum = 502.1, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse73, .positive_span_count = 1, .positive_buckets = pbe73, .positive_bucket_count = 2, .custom_values = cve73, .custom_value_count = 1};
+static const promql_span pst74[] = {{0, 2}};
+static const double pbt74[] = {1.0, 100.0};
+static const double cvt74[] = {5.0};
+static const promql_histogram ht74 = {.schema = -53, .count = 101.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst74, .positive_span_count = 1, .positive_buckets = pbt74, .positive_bucket_count = 2, .custom_values = cvt74, .custom_value_count = 1};
+static const promql_span pse74[] = {{0, 2}};
+static const double pbe74[] = {0.0, 100.0};
+static const double cve74[] = {5.0};
+static const promql_histogram he74 = {.schema = -53, .count = 100.0, .sum = 1000.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse74, .positive_span_count = 1, .positive_buckets = pbe74, .positive_bucket_count = 2, .custom_values = cve74, .custom_value_count = 1};
+static const promql_span pst75[] = {{0, 2}};
+static const double pbt75[] = {1.0, 100.0};
+static const double cvt75[] = {-5.0};
+static const promql_histogram ht75 = {.schema = -53, .count = 101.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst75, .positive_span_count = 1, .positive_buckets = pbt75, .positive_bucket_count = 2, .custom_values = cvt75, .custom_value_count = 1};
+static const promql_span pse75[] = {{0, 2}};
+static const double pbe75[] = {1.0, 0.0};
+static const double cve75[] = {-5.0};
+static const promql_histogram he75 = {.schema = -53, .count = 1.0, .sum = -5.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse75, .positive_span_count = 1, .positive_buckets = pbe75, .positive_bucket_count = 2, .custom_values = cve75, .custom_value_count = 1};
+static const promql_span pst76[] = {{0, 2}};
+static const double pbt76[] = {1.0, 100.0};
+static const double cvt76[] = {-5.0};
+static const promql_histogram ht76 = {.schema = -53, .count = 101.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst76, .positive_span_count = 1, .positive_buckets = pbt76, .positive_bucket_count = 2, .custom_values = cvt76, .custom_value_count = 1};
+static const promql_span pse76[] = {{0, 2}};
+static const double pbe76[] = {1.0, 0.0};
+static const double cve76[] = {-5.0};
+static const promql_histogram he76 = {.schema = -53, .count = 1.0, .sum = -5.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse76, .positive_span_count = 1, .positive_buckets = pbe76, .positive_bucket_count = 2, .custom_values = cve76, .custom_value_count = 1};
+static const promql_span pst77[] = {{0, 2}};
+static const double pbt77[] = {1.0, 100.0};
+static const double cvt77[] = {-5.0};
+static const promql_histogram ht77 = {.schema = -53, .count = 101.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst77, .positive_span_count = 1, .positive_buckets = pbt77, .positive_bucket_count = 2, .custom_values = cvt77, .custom_value_count = 1};
+static const promql_span pse77[] = {{0, 2}};
+static const double pbe77[] = {1.0, 0.0};
+static const double cve77[] = {-5.0};
+static const promql_histogram he77 = {.schema = -53, .count = 1.0, .sum = -5.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse77, .positive_span_count = 1, .positive_buckets = pbe77, .positive_bucket_count = 2, .custom_values = cve77, .custom_value_count = 1};
+static const promql_span pst78[] = {{0, 2}};
+static const double pbt78[] = {1.0, 100.0};
+static const double cvt78[] = {-5.0};
+static const promql_histogram ht78 = {.schema = -53, .count = 101.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst78, .positive_span_count = 1, .positive_buckets = pbt78, .positive_bucket_count = 2, .custom_values = cvt78, .custom_value_count = 1};
+static const promql_span pse78[] = {{0, 2}};
+static const double pbe78[] = {1.0, 0.0};
+static const double cve78[] = {-5.0};
+static const promql_histogram he78 = {.schema = -53, .count = 1.0, .sum = -10.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse78, .positive_span_count = 1, .positive_buckets = pbe78, .positive_bucket_count = 2, .custom_values = cve78, .custom_value_count = 1};
+static const promql_span pst79[] = {{0, 2}};
+static const double pbt79[] = {1.0, 100.0};
+static const double cvt79[] = {-5.0};
+static const promql_histogram ht79 = {.schema = -53, .count = 101.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst79, .positive_span_count = 1, .positive_buckets = pbt79, .positive_bucket_count = 2, .custom_values = cvt79, .custom_value_count = 1};
+static const promql_span pse79[] = {{0, 2}};
+static const double pbe79[] = {0.0, 100.0};
+static const double cve79[] = {-5.0};
+static const promql_histogram he79 = {.schema = -53, .count = 100.0, .sum = -500.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse79, .positive_span_count = 1, .positive_buckets = pbe79, .positive_bucket_count = 2, .custom_values = cve79, .custom_value_count = 1};
+static const promql_span pst80[] = {{0, 2}};
+static const double pbt80[] = {1.0, 100.0};
+static const double cvt80[] = {-5.0};
+static const promql_histogram ht80 = {.schema = -53, .count = 101.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst80, .positive_span_count = 1, .positive_buckets = pbt80, .positive_bucket_count = 2, .custom_values = cvt80, .custom_value_count = 1};
+static const promql_span pse80[] = {{0, 2}};
+static const double pbe80[] = {0.0, 100.0};
+static const double cve80[] = {-5.0};
+static const promql_histogram he80 = {.schema = -53, .count = 100.0, .sum = -200.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse80, .positive_span_count = 1, .positive_buckets = pbe80, .positive_bucket_count = 2, .custom_values = cve80, .custom_value_count = 1};
+static const promql_span pst81[] = {{0, 2}};
+static const double pbt81[] = {1.0, 100.0};
+static const double cvt81[] = {-5.0};
+static const promql_histogram ht81 = {.schema = -53, .count = 101.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst81, .positive_span_count = 1, .positive_buckets = pbt81, .positive_bucket_count = 2, .custom_values = cvt81, .custom_value_count = 1};
+static const promql_span pse81[] = {{0, 2}};
+static const double pbe81[] = {0.0, 100.0};
+static const double cve81[] = {-5.0};
+static const promql_histogram he81 = {.schema = -53, .count = 100.0, .sum = 0.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse81, .positive_span_count = 1, .positive_buckets = pbe81, .positive_bucket_count = 2, .custom_values = cve81, .custom_value_count = 1};
+static const promql_span pst82[] = {{0, 2}};
+static const double pbt82[] = {1.0, 100.0};
+static const double cvt82[] = {-5.0};
+static const promql_histogram ht82 = {.schema = -53, .count = 101.0, .sum = 33.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pst82, .positive_span_count = 1, .positive_buckets = pbt82, .positive_bucket_count = 2, .custom_values = cvt82, .custom_value_count = 1};
+static const promql_span pse82[] = {{0, 2}};
+static const double pbe82[] = {0.0, 100.0};
+static const double cve82[] = {-5.0};
+static const promql_histogram he82 = {.schema = -53, .count = 100.0, .sum = 1000.0, .zero_count = 0.0, .zero_threshold = 0.0, .counter_reset_hint = PROMQL_HINT_UNKNOWN, .positive_spans = pse82, .positive_span_count = 1, .positive_buckets = pbe82, .positive_bucket_count = 2, .custom_values = cve82, .custom_value_count = 1};
 
 static const promqltest_case promqltest_cases[] = {
     {"histogram_count(empty_histogram) @1m", PQ_FN_COUNT, 0.0, 0.0, &h0, 0.0},
@@ -863,6 +1432,92 @@ static const promqltest_case promqltest_cases[] = {
     {"histogram_quantile(0.5, custom_buckets_histogram) @5m", PQ_FN_QUANTILE, 0.5, 0.0, &h188, 7.5},
 };
 
+static const trim_case trim_cases[] = {
+    {"h_test >/ -Inf @1m", &ht0, -INFINITY, false, &he0, false},
+    {"h_test </ +Inf @1m", &ht1, INFINITY, true, &he1, false},
+    {"h_test >/ +Inf @1m", &ht2, INFINITY, false, &he2, false},
+    {"h_test </ -Inf @1m", &ht3, -INFINITY, true, &he3, false},
+    {"h_test >/ 0 @1m", &ht4, 0.0, false, &he4, false},
+    {"h_test </ 0 @1m", &ht5, 0.0, true, &he5, false},
+    {"h_test </ 1.4142135624 @1m", &ht6, 1.4142135624, true, &he6, false},
+    {"h_test >/ 1.4142135624 @1m", &ht7, 1.4142135624, false, &he7, false},
+    {"h_test_2 </ 1.13 @1m", &ht8, 1.13, true, &he8, false},
+    {"h_test_2 >/ 1.13 @1m", &ht9, 1.13, false, &he9, false},
+    {"h_test_2 >/ -1.3 @1m", &ht10, -1.3, false, &he10, false},
+    {"h_test_2 </ -1.3 @1m", &ht11, -1.3, true, &he11, false},
+    {"h_test </ 2 @1m", &ht12, 2.0, true, &he12, false},
+    {"h_test >/ 2 @1m", &ht13, 2.0, false, &he13, false},
+    {"h_test >/ -1 @1m", &ht14, -1.0, false, &he14, false},
+    {"h_test </ -1 @1m", &ht15, -1.0, true, &he15, false},
+    {"h_positive_buckets >/ 0.5 @1m", &ht16, 0.5, false, &he16, false},
+    {"h_positive_buckets >/ 0.1 @1m", &ht17, 0.1, false, &he17, false},
+    {"h_positive_buckets >/ 0 @1m", &ht18, 0.0, false, &he18, false},
+    {"h_positive_buckets </ 0.5 @1m", &ht19, 0.5, true, &he19, false},
+    {"h_positive_buckets </ 0.1 @1m", &ht20, 0.1, true, &he20, false},
+    {"h_positive_buckets </ 0 @1m", &ht21, 0.0, true, &he21, false},
+    {"h_negative_buckets </ -0.5 @1m", &ht22, -0.5, true, &he22, false},
+    {"h_negative_buckets </ -0.1 @1m", &ht23, -0.1, true, &he23, false},
+    {"h_negative_buckets </ 0 @1m", &ht24, 0.0, true, &he24, false},
+    {"h_negative_buckets >/ -0.5 @1m", &ht25, -0.5, false, &he25, false},
+    {"h_negative_buckets >/ -0.1 @1m", &ht26, -0.1, false, &he26, false},
+    {"h_negative_buckets >/ 0 @1m", &ht27, 0.0, false, &he27, false},
+    {"zero_bucket_only >/ 0.1 @1m", &ht28, 0.1, false, &he28, false},
+    {"zero_bucket_only </ 0.1 @1m", &ht29, 0.1, true, &he29, false},
+    {"zero_bucket_only >/ 0.05 @1m", &ht30, 0.05, false, &he30, false},
+    {"zero_bucket_only </ 0.05 @1m", &ht31, 0.05, true, &he31, false},
+    {"zero_bucket_only >/ 0 @1m", &ht32, 0.0, false, &he32, false},
+    {"zero_bucket_only </ 0 @1m", &ht33, 0.0, true, &he33, false},
+    {"zero_bucket_only >/ -0.05 @1m", &ht34, -0.05, false, &he34, false},
+    {"zero_bucket_only </ -0.05 @1m", &ht35, -0.05, true, &he35, false},
+    {"zero_bucket_only </ -0.1 @1m", &ht36, -0.1, true, &he36, false},
+    {"zero_bucket_only >/ -0.1 @1m", &ht37, -0.1, false, &he37, false},
+    {"cbh </ 15 @1m", &ht38, 15.0, true, &he38, false},
+    {"cbh >/ 15 @1m", &ht39, 15.0, false, &he39, false},
+    {"cbh </ 13 @1m", &ht40, 13.0, true, &he40, false},
+    {"cbh >/ 13 @1m", &ht41, 13.0, false, &he41, false},
+    {"cbh </ 7.5 @1m", &ht42, 7.5, true, &he42, false},
+    {"cbh </ 50 @1m", &ht43, 50.0, true, &he43, false},
+    {"cbh </ -Inf @1m", &ht44, -INFINITY, true, &he44, false},
+    {"cbh >/ +Inf @1m", &ht45, INFINITY, false, &he45, false},
+    {"cbh </ +Inf @1m", &ht46, INFINITY, true, &he46, false},
+    {"cbh >/ -Inf @1m", &ht47, -INFINITY, false, &he47, false},
+    {"cbh >/ 0 @1m", &ht48, 0.0, false, &he48, false},
+    {"cbh </ 0 @1m", &ht49, 0.0, true, &he49, false},
+    {"cbh_has_neg </ 2 @1m", &ht50, 2.0, true, &he50, false},
+    {"cbh_has_neg </ -4 @1m", &ht51, -4.0, true, &he51, false},
+    {"cbh_has_neg </ -15 @1m", &ht52, -15.0, true, &he52, false},
+    {"zero_bucket </ -0.005 @1m", &ht53, -0.005, true, &he53, false},
+    {"zero_bucket >/ 0 @1m", &ht54, 0.0, false, &he54, false},
+    {"cbh_one_bucket </ 10.0 @1m", &ht55, 10.0, true, &he55, false},
+    {"cbh_one_bucket >/ 10.0 @1m", &ht56, 10.0, false, &he56, false},
+    {"cbh_one_bucket </ +Inf @1m", &ht57, INFINITY, true, &he57, false},
+    {"cbh_one_bucket >/ +Inf @1m", &ht58, INFINITY, false, &he58, false},
+    {"cbh_one_bucket >/ -Inf @1m", &ht59, -INFINITY, false, &he59, false},
+    {"cbh_one_bucket </ -Inf @1m", &ht60, -INFINITY, true, &he60, false},
+    {"cbh_two_buckets_split_at_zero </ 10.0 @1m", &ht61, 10.0, true, &he61, false},
+    {"cbh_two_buckets_split_at_zero </ 0.0 @1m", &ht62, 0.0, true, &he62, false},
+    {"cbh_two_buckets_split_at_zero </ -10.0 @1m", &ht63, -10.0, true, &he63, false},
+    {"cbh_two_buckets_split_at_zero >/ -10.0 @1m", &ht64, -10.0, false, &he64, false},
+    {"cbh_two_buckets_split_at_zero >/ 0.0 @1m", &ht65, 0.0, false, &he65, false},
+    {"cbh_two_buckets_split_at_zero >/ 10.0 @1m", &ht66, 10.0, false, &he66, false},
+    {"cbh_two_buckets_split_at_positive </ 10.0 @1m", &ht67, 10.0, true, &he67, false},
+    {"cbh_two_buckets_split_at_positive </ 2.0 @1m", &ht68, 2.0, true, &he68, false},
+    {"cbh_two_buckets_split_at_positive </ 0.0 @1m", &ht69, 0.0, true, &he69, false},
+    {"cbh_two_buckets_split_at_positive </ -10.0 @1m", &ht70, -10.0, true, &he70, false},
+    {"cbh_two_buckets_split_at_positive >/ -10.0 @1m", &ht71, -10.0, false, &he71, false},
+    {"cbh_two_buckets_split_at_positive >/ 0.0 @1m", &ht72, 0.0, false, &he72, false},
+    {"cbh_two_buckets_split_at_positive >/ 2.0 @1m", &ht73, 2.0, false, &he73, false},
+    {"cbh_two_buckets_split_at_positive >/ 10.0 @1m", &ht74, 10.0, false, &he74, false},
+    {"cbh_two_buckets_split_at_negative </ 10.0 @1m", &ht75, 10.0, true, &he75, false},
+    {"cbh_two_buckets_split_at_negative </ 0.0 @1m", &ht76, 0.0, true, &he76, false},
+    {"cbh_two_buckets_split_at_negative </ -2.0 @1m", &ht77, -2.0, true, &he77, false},
+    {"cbh_two_buckets_split_at_negative </ -10.0 @1m", &ht78, -10.0, true, &he78, false},
+    {"cbh_two_buckets_split_at_negative >/ -10.0 @1m", &ht79, -10.0, false, &he79, false},
+    {"cbh_two_buckets_split_at_negative >/ -2.0 @1m", &ht80, -2.0, false, &he80, false},
+    {"cbh_two_buckets_split_at_negative >/ 0.0 @1m", &ht81, 0.0, false, &he81, false},
+    {"cbh_two_buckets_split_at_negative >/ 10.0 @1m", &ht82, 10.0, false, &he82, false},
+};
+
 /* util/almost.Equal with promqltest's epsilon. */
 static bool almost_equal(double a, double b)
 {
@@ -904,10 +1559,38 @@ static void test_native_histograms_test_cases(void **state)
     assert_int_equal(failures, 0);
 }
 
+static void test_trim_cases(void **state)
+{
+    (void)state;
+    int failures = 0;
+    size_t n = sizeof trim_cases / sizeof trim_cases[0];
+    for (size_t i = 0; i < n; i++) {
+        const trim_case *c = &trim_cases[i];
+        pq_arena a;
+        pq_arena_init(&a, 0);
+        promql_histogram got;
+        bool eq = false;
+        if (pq_hist_trim(&a, c->h, c->rhs, c->upper, &got) != PQ_HIST_OK ||
+            pq_hist_test_equal(&a, c->want, &got, c->compare_hint, 1e-6, &eq) != PQ_HIST_OK || !eq) {
+            pq_strbuf b;
+            pq_strbuf_init(&b);
+            pq_hist_format_test_expr(&b, &a, &got);
+            char *s = pq_strbuf_finish(&b);
+            print_message("FAIL %s: got %s\n", c->name, s ? s : "?");
+            free(s);
+            failures++;
+        }
+        pq_arena_free(&a);
+    }
+    print_message("%zu trim cases, %d failures\n", n, failures);
+    assert_int_equal(failures, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_native_histograms_test_cases),
+        cmocka_unit_test(test_trim_cases),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
