@@ -1630,3 +1630,9 @@ pq_hist_status pq_hist_test_equal(pq_arena *ar, const promql_histogram *expected
     *equal = true;
     return PQ_HIST_OK;
 }
+
+size_t pq_hist_size(const promql_histogram *h)
+{
+    return 168 + 8 * (h->positive_span_count + h->negative_span_count + h->positive_bucket_count +
+                      h->negative_bucket_count + h->custom_value_count);
+}

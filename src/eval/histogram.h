@@ -170,6 +170,11 @@ pq_hist_status pq_hist_neg(pq_arena *ar, const promql_histogram *h, promql_histo
 pq_hist_status pq_hist_trim(pq_arena *ar, const promql_histogram *h, double rhs, bool upper_trim,
                             promql_histogram *out);
 
+/* FloatHistogram.Size(): the bytes upstream accounts for a histogram (168 + 8 per span, bucket
+ * and custom bound). Sample limits count a histogram point of a range as (size + 8) / 16 samples
+ * (HPoint.size) and one in an instant vector as size / 16 (Vector sample counting). */
+size_t pq_hist_size(const promql_histogram *h);
+
 /* True if any field (counts, sum, buckets, custom bounds) is infinite (HasOverflow). */
 bool pq_hist_has_overflow(const promql_histogram *h);
 

@@ -484,6 +484,8 @@ static void test_mul_div(void **state)
     assert_true(isinf(r.count) && isinf(r.sum));
     assert_true(pq_hist_has_overflow(&r));
     assert_false(pq_hist_has_overflow(&h));
+    /* Size as upstream: 168 + 8 * (1 span + 2 buckets). */
+    assert_int_equal(pq_hist_size(&h), 192);
 }
 
 /* ---- counter resets ------------------------------------------------------------------- */
