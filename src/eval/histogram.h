@@ -95,6 +95,14 @@ pq_hist_status pq_hist_validate(const promql_histogram *h);
  * Malformed histograms compare unequal to everything but a bit-identical struct. */
 bool pq_hist_equals(const promql_histogram *a, const promql_histogram *b);
 
+/* promqltest's comparison of an expected and an actual histogram (compareNativeHistogram):
+ * both compacted, then schema, zero threshold, custom bounds and layout exactly, counts, sum
+ * and buckets within relative 'epsilon' (promqltest uses 1e-6; NaN equals NaN), the counter
+ * reset hint only if compare_hint (the expectation spelled one out). *equal gets the verdict. */
+pq_hist_status pq_hist_test_equal(pq_arena *ar, const promql_histogram *expected,
+                                  const promql_histogram *actual, bool compare_hint,
+                                  double epsilon, bool *equal);
+
 /* ---- copies and layout ----------------------------------------------------------------- */
 
 /* Deep copy (custom_values shared). For custom buckets, zero threshold/count and negative
@@ -161,6 +169,11 @@ pq_hist_status pq_hist_neg(pq_arena *ar, const promql_histogram *h, promql_histo
  * bucket midpoints when anything was trimmed; result compacted. */
 pq_hist_status pq_hist_trim(pq_arena *ar, const promql_histogram *h, double rhs, bool upper_trim,
                             promql_histogram *out);
+
+/* FloatHistogram.Size(): the bytes upstream accounts for a histogram (168 + 8 per span, bucket
+ * and custom bound). Sample limits count a histogram point of a range as (size + 8) / 16 samples
+ * (HPoint.size) and one in an instant vector as size / 16 (Vector sample counting). */
+size_t pq_hist_size(const promql_histogram *h);
 
 /* True if any field (counts, sum, buckets, custom bounds) is infinite (HasOverflow). */
 bool pq_hist_has_overflow(const promql_histogram *h);

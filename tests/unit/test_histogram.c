@@ -288,6 +288,25 @@ static void test_equals(void **state)
     assert_true(pq_hist_equals(&h2, &h2));
 }
 
+static void test_test_equal(void **state)
+{
+    pq_arena *a = *state;
+    const double b1[] = {1, 0, 2}, b2[] = {1.0000000001, 2}, b3[] = {1.1, 2};
+    promql_span s2[] = {{0, 1}, {1, 1}};
+    promql_histogram e = mk(a, (hspec){.count = 3, .sum = 1, .b = b1, .nb = 3});
+    promql_histogram c = {.count = 3.0000000001, .sum = 1, .positive_spans = s2, .positive_span_count = 2,
+                          .positive_buckets = b2, .positive_bucket_count = 2,
+                          .counter_reset_hint = PROMQL_HINT_GAUGE};
+    bool eq;
+    assert_int_equal(pq_hist_test_equal(a, &e, &c, false, 1e-6, &eq), PQ_HIST_OK);
+    assert_true(eq);
+    assert_int_equal(pq_hist_test_equal(a, &e, &c, true, 1e-6, &eq), PQ_HIST_OK);
+    assert_false(eq);
+    c.positive_buckets = b3;
+    assert_int_equal(pq_hist_test_equal(a, &e, &c, false, 1e-6, &eq), PQ_HIST_OK);
+    assert_false(eq);
+}
+
 static void test_copy_to_schema(void **state)
 {
     pq_arena *a = *state;
@@ -465,6 +484,8 @@ static void test_mul_div(void **state)
     assert_true(isinf(r.count) && isinf(r.sum));
     assert_true(pq_hist_has_overflow(&r));
     assert_false(pq_hist_has_overflow(&h));
+    /* Size as upstream: 168 + 8 * (1 span + 2 buckets). */
+    assert_int_equal(pq_hist_size(&h), 192);
 }
 
 /* ---- counter resets ------------------------------------------------------------------- */
@@ -695,6 +716,61 @@ static void test_trim(void **state)
     assert_true(pq_hist_equals(&r, &h));
 }
 
+/* Every operation fails cleanly (PQ_HIST_ERR_NOMEM) when the arena refuses memory. */
+static void test_allocation_failures(void **state)
+{
+    (void)state;
+    enum { N = 3000 };
+    static double b1[N], b2[N];
+    for (int i = 0; i < N; i++) {
+        b1[i] = i % 7;
+        b2[i] = (i % 5) + 1;
+    }
+    promql_span s1[] = {{-1500, N / 2}, {3, N / 2}}, s2[] = {{-200, N}};
+    promql_histogram x = {.schema = 3, .count = 1e6, .zero_threshold = 0.001, .zero_count = 1,
+                          .positive_spans = s1, .positive_span_count = 2, .positive_buckets = b1,
+                          .positive_bucket_count = N, .negative_spans = s2, .negative_span_count = 1,
+                          .negative_buckets = b2, .negative_bucket_count = N};
+    promql_histogram y = x;
+    y.schema = 1;
+    y.zero_threshold = 0.5;
+    y.positive_spans = s2;
+    y.positive_span_count = 1;
+    y.positive_buckets = b2;
+    int failed = 0, succeeded = 0;
+    for (size_t limit = 16 * 1024; limit <= 2u << 20; limit += 8 * 1024) {
+        pq_arena a;
+        pq_arena_init(&a, limit);
+        promql_histogram r, c;
+        bool has;
+        pq_hist_status st[9];
+        st[0] = pq_hist_add(&a, &x, &y, &r, NULL);
+        st[1] = pq_hist_sub(&a, &y, &x, &r, NULL);
+        st[2] = pq_hist_kahan_add(&a, &x, NULL, &y, &r, &c, NULL);
+        st[3] = pq_hist_compact(&a, &x, 3, &r);
+        st[4] = pq_hist_copy_to_schema(&a, &x, -2, &r);
+        st[5] = pq_hist_trim(&a, &x, 1.5, true, &r);
+        st[6] = pq_hist_widen_zero_bucket(&a, &x, 2, &r);
+        const promql_histogram *series[] = {&x, &y, &x};
+        const int64_t ts[] = {1, 2, 3};
+        st[7] = pq_hist_rate_increase(&a, series, ts, NULL, 3, true, &r, &has, NULL);
+        pq_strbuf sb;
+        pq_strbuf_init(&sb);
+        st[8] = pq_hist_format_test_expr(&sb, &a, &x);
+        pq_strbuf_free(&sb);
+        for (int i = 0; i < 9; i++) {
+            assert_true(st[i] == PQ_HIST_OK || st[i] == PQ_HIST_ERR_NOMEM);
+            if (st[i] == PQ_HIST_OK)
+                succeeded++;
+            else
+                failed++;
+        }
+        pq_arena_free(&a);
+    }
+    assert_true(failed > 0);
+    assert_true(succeeded > 0);
+}
+
 /* ---- formatting ----------------------------------------------------------------------- */
 
 static void test_go_float(void **state)
@@ -759,6 +835,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_validate, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compact, setup, teardown),
         cmocka_unit_test_setup_teardown(test_equals, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_test_equal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_copy_to_schema, setup, teardown),
         cmocka_unit_test_setup_teardown(test_add_sub, setup, teardown),
         cmocka_unit_test_setup_teardown(test_zero_bucket_reconcile, setup, teardown),
@@ -772,6 +849,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_fraction, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stddev, setup, teardown),
         cmocka_unit_test_setup_teardown(test_trim, setup, teardown),
+        cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_go_float),
         cmocka_unit_test_setup_teardown(test_json, setup, teardown),
         cmocka_unit_test_setup_teardown(test_test_expression, setup, teardown),
