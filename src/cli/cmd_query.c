@@ -66,9 +66,14 @@ static int report_error(const query_args *qa, const char *type, const char *msg)
 
 static int param_error(const query_args *qa, const char *param, const char *msg)
 {
-    char buf[1024];
-    snprintf(buf, sizeof buf, "invalid parameter \"%s\": %s", param, msg);
-    return report_error(qa, "bad_data", buf);
+    size_t n = strlen(param) + strlen(msg) + 32;
+    char *buf = malloc(n);
+    if (!buf)
+        return report_error(qa, "bad_data", msg);
+    snprintf(buf, n, "invalid parameter \"%s\": %s", param, msg);
+    int rc = report_error(qa, "bad_data", buf);
+    free(buf);
+    return rc;
 }
 
 int pq_cmd_query(int argc, char **argv, bool range)
@@ -110,7 +115,8 @@ int pq_cmd_query(int argc, char **argv, bool range)
                 goto out;
             }
             qa.expr = argv[++i];
-        } else if (a[0] == '-' && a[1] != '\0') {
+        } else if (a[0] == '-' && a[1] == '-') {
+            /* Every flag is "--name": "-1" or "-rate(x[5m])" is a query. */
             pq_cli_usage_error("unknown flag %s\n%s", a, usage);
             goto out;
         } else if (qa.expr) {

@@ -55,7 +55,7 @@ static const char *fmt_hist(char *buf, size_t len, const promql_histogram *h)
 
 void pq_cli_table_result(FILE *out, const promql_result *res, bool stats)
 {
-    char vb[PQ_NUMFMT_MAX], tb[PQ_NUMFMT_MAX], hb[2 * PQ_NUMFMT_MAX];
+    char vb[PQ_NUMFMT_MAX], tb[PQ_NUMFMT_MAX], hb[2 * PQ_NUMFMT_MAX + 64];
     promql_value_type t = promql_result_type(res);
     int64_t ts = 0;
     if (t == PROMQL_VALUE_SCALAR) {

@@ -13,6 +13,7 @@
 #include "cli/jsonstr.h"
 #include "cli/numfmt.h"
 #include "cli/pqt_internal.h"
+#include "eval/histogram.h"
 #include "util/strbuf.h"
 
 #define PQT_EPSILON 0.000001
@@ -187,69 +188,20 @@ static void put_v(pq_strbuf *b, double f)
     pq_strbuf_puts(b, buf);
 }
 
-/* Bucket index of the k-th bucket across spans. */
-static void put_buckets(pq_strbuf *b, const char *key, const char *offkey, const promql_span *spans,
-                        size_t nspans, const double *buckets, size_t nbuckets)
-{
-    if (nbuckets == 0)
-        return;
-    /* Expand to a dense list from the first bucket, as Compact(MaxInt) + TestExpression do. */
-    int64_t first = 0, idx = 0;
-    size_t k = 0;
-    bool started = false;
-    int64_t last_idx = 0;
-    pq_strbuf_printf(b, " %s:[", key);
-    for (size_t s = 0; s < nspans && k < nbuckets; s++) {
-        idx += spans[s].offset;
-        for (uint32_t j = 0; j < spans[s].length && k < nbuckets; j++, k++, idx++) {
-            if (!started) {
-                first = idx;
-                started = true;
-            } else {
-                for (int64_t gap = last_idx + 1; gap < idx; gap++)
-                    pq_strbuf_puts(b, "0 ");
-            }
-            put_v(b, buckets[k]);
-            if (k + 1 < nbuckets)
-                pq_strbuf_putc(b, ' ');
-            last_idx = idx;
-        }
-    }
-    pq_strbuf_putc(b, ']');
-    if (first != 0)
-        pq_strbuf_printf(b, " %s:%lld", offkey, (long long)first);
-}
-
 static void put_histogram(pq_strbuf *b, const promql_histogram *h)
 {
-    pq_strbuf_puts(b, "{{");
-    size_t mark = b->len;
-    if (h->schema != 0)
-        pq_strbuf_printf(b, " schema:%d", (int)h->schema);
-    if (h->count != 0) { pq_strbuf_puts(b, " count:"); put_v(b, h->count); }
-    if (h->sum != 0) { pq_strbuf_puts(b, " sum:"); put_v(b, h->sum); }
-    if (h->zero_count != 0) { pq_strbuf_puts(b, " z_bucket:"); put_v(b, h->zero_count); }
-    if (h->zero_threshold != 0) { pq_strbuf_puts(b, " z_bucket_w:"); put_v(b, h->zero_threshold); }
-    if (h->custom_value_count) {
-        pq_strbuf_puts(b, " custom_values:[");
-        for (size_t i = 0; i < h->custom_value_count; i++) {
-            if (i)
-                pq_strbuf_putc(b, ' ');
-            put_v(b, h->custom_values[i]);
-        }
-        pq_strbuf_putc(b, ']');
+    /* FloatHistogram.TestExpression, from the histogram library; a malformed histogram (which
+     * it refuses) still gets a readable summary. */
+    pq_arena a;
+    pq_arena_init(&a, 0);
+    if (pq_hist_format_test_expr(b, &a, h) != PQ_HIST_OK) {
+        pq_strbuf_puts(b, "{{invalid histogram count:");
+        put_v(b, h->count);
+        pq_strbuf_puts(b, " sum:");
+        put_v(b, h->sum);
+        pq_strbuf_puts(b, "}}");
     }
-    static const char *const hints[] = {NULL, "reset", "not_reset", "gauge"};
-    if (h->counter_reset_hint > 0 && h->counter_reset_hint <= 3)
-        pq_strbuf_printf(b, " counter_reset_hint:%s", hints[h->counter_reset_hint]);
-    put_buckets(b, "buckets", "offset", h->positive_spans, h->positive_span_count, h->positive_buckets,
-                h->positive_bucket_count);
-    put_buckets(b, "n_buckets", "n_offset", h->negative_spans, h->negative_span_count, h->negative_buckets,
-                h->negative_bucket_count);
-    /* No leading space inside the braces. */
-    if (b->len > mark && b->data && b->data[mark] == ' ')
-        memmove(b->data + mark, b->data + mark + 1, --b->len - mark);
-    pq_strbuf_puts(b, "}}");
+    pq_arena_free(&a);
 }
 
 const char *pqt_histogram_string(pq_arena *a, const promql_histogram *h)

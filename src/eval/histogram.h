@@ -63,6 +63,15 @@ enum {
                                                        of NaN observations */
     PQ_HIST_FLAG_QUANTILE_NAN_SKEW = 1u << 3,       /* NaN observations may skew the quantile */
     PQ_HIST_FLAG_FRACTION_NANS = 1u << 4,           /* NaN observations are not in any bucket */
+    /* pq_hist_rate_increase (histogramRate) conditions: */
+    PQ_HIST_FLAG_MIXED_FLOATS_HISTOGRAMS = 1u << 5, /* NewMixedFloatsHistogramsWarning */
+    PQ_HIST_FLAG_MIXED_EXP_CUSTOM = 1u << 6,        /* NewMixedExponentialCustomHistogramsWarning */
+    PQ_HIST_FLAG_NOT_COUNTER = 1u << 7,             /* NewNativeHistogramNotCounterWarning */
+    PQ_HIST_FLAG_NOT_GAUGE = 1u << 8,               /* NewNativeHistogramNotGaugeWarning */
+    PQ_HIST_FLAG_NHCB_BOUNDS_RECONCILED_SUB = 1u << 9, /* as NHCB_BOUNDS_RECONCILED, for the
+                                                          subtraction (annotations.HistogramSub);
+                                                          the plain flag means HistogramAdd */
+    PQ_HIST_FLAG_START_TIME_OVERLAP = 1u << 10,     /* NewStartTimeOverlapWarning */
 };
 
 /* ---- basic properties and checks --------------------------------------------------------- */
@@ -73,9 +82,10 @@ static inline bool pq_hist_is_custom(const promql_histogram *h)
 }
 
 /* Structural check every function applies to its inputs: schema -4..8 or -53; span lengths sum
- * to the bucket counts; spans after the first have offsets >= 0; bucket indices fit in int32;
+ * to the bucket counts; spans after the first have offsets >= 0;
  * NULL arrays only with zero counts; for custom buckets: no negative buckets, custom_values
- * strictly increasing, not NaN, last not +Inf, and enough of them for the spans. It does not
+ * strictly increasing, not NaN, last not +Inf, and enough of them for the spans; bucket indices
+ * within +-2^30; zero threshold not NaN. It does not
  * reject negative counts (results of subtraction have them). */
 pq_hist_status pq_hist_validate(const promql_histogram *h);
 
@@ -85,6 +95,14 @@ pq_hist_status pq_hist_validate(const promql_histogram *h);
  * Malformed histograms compare unequal to everything but a bit-identical struct. */
 bool pq_hist_equals(const promql_histogram *a, const promql_histogram *b);
 
+/* promqltest's comparison of an expected and an actual histogram (compareNativeHistogram):
+ * both compacted, then schema, zero threshold, custom bounds and layout exactly, counts, sum
+ * and buckets within relative 'epsilon' (promqltest uses 1e-6; NaN equals NaN), the counter
+ * reset hint only if compare_hint (the expectation spelled one out). *equal gets the verdict. */
+pq_hist_status pq_hist_test_equal(pq_arena *ar, const promql_histogram *expected,
+                                  const promql_histogram *actual, bool compare_hint,
+                                  double epsilon, bool *equal);
+
 /* ---- copies and layout ----------------------------------------------------------------- */
 
 /* Deep copy (custom_values shared). For custom buckets, zero threshold/count and negative
@@ -93,7 +111,8 @@ pq_hist_status pq_hist_copy(pq_arena *a, const promql_histogram *h, promql_histo
 
 /* Compact (FloatHistogram.Compact): drop empty buckets at the edges of spans, merge spans at most
  * max_empty_buckets apart (inserting empty buckets), split spans at runs of more than
- * max_empty_buckets empty buckets. max_empty_buckets == 0 removes every empty bucket. */
+ * max_empty_buckets empty buckets. max_empty_buckets == 0 removes every empty bucket.
+ * Filling more than 2^20 empty buckets into gaps is refused (PQ_HIST_ERR_NOMEM). */
 pq_hist_status pq_hist_compact(pq_arena *a, const promql_histogram *h, int max_empty_buckets,
                                promql_histogram *out);
 
@@ -151,6 +170,11 @@ pq_hist_status pq_hist_neg(pq_arena *ar, const promql_histogram *h, promql_histo
 pq_hist_status pq_hist_trim(pq_arena *ar, const promql_histogram *h, double rhs, bool upper_trim,
                             promql_histogram *out);
 
+/* FloatHistogram.Size(): the bytes upstream accounts for a histogram (168 + 8 per span, bucket
+ * and custom bound). Sample limits count a histogram point of a range as (size + 8) / 16 samples
+ * (HPoint.size) and one in an instant vector as size / 16 (Vector sample counting). */
+size_t pq_hist_size(const promql_histogram *h);
+
 /* True if any field (counts, sum, buckets, custom bounds) is infinite (HasOverflow). */
 bool pq_hist_has_overflow(const promql_histogram *h);
 
@@ -163,15 +187,28 @@ bool pq_hist_has_overflow(const promql_histogram *h);
  * Needs no memory. Malformed inputs count as a reset. */
 bool pq_hist_detect_reset(const promql_histogram *cur, const promql_histogram *prev);
 
+/* The raw increase of a histogram series over one window (functions.go histogramRate), for
+ * rate/increase (is_counter) and delta: last - first at the lowest schema of the window, plus,
+ * for counters, the histogram before each counter reset (DetectReset, or a start timestamp
+ * reset when st != NULL); the first sample is ignored when the second one is a reset. The result
+ * has hint Gauge and is compacted; extrapolation and division are the caller's. h[i] NULL marks
+ * a float sample. n >= 2. *has_result is false when upstream returns no sample (mixed floats or
+ * mixed exponential/custom buckets: see *flags). t/st are the sample and start timestamps
+ * (st may be NULL). */
+pq_hist_status pq_hist_rate_increase(pq_arena *ar, const promql_histogram *const *h,
+                                     const int64_t *t, const int64_t *st, size_t n,
+                                     bool is_counter, promql_histogram *out, bool *has_result,
+                                     unsigned *flags);
+
 /* ---- buckets --------------------------------------------------------------------------- */
 
 /* Upper bound of bucket idx of an exponential schema (getBoundExponential: table lookup for
  * positive schemas, math.MaxFloat64 for the last finite bucket). */
-double pq_hist_exp_bound(int32_t idx, int32_t schema);
+double pq_hist_exp_bound(int64_t idx, int32_t schema);
 
 /* Upper bound of bucket idx (getBound): custom schemas use custom_values, -1 is -Inf and
  * custom_value_count is +Inf; idx outside -1..custom_value_count gives NaN. */
-double pq_hist_bound(int32_t idx, int32_t schema, const double *custom_values, size_t custom_count);
+double pq_hist_bound(int64_t idx, int32_t schema, const double *custom_values, size_t custom_count);
 
 typedef struct pq_hist_bucket {
     double lower, upper;

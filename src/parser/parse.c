@@ -107,6 +107,7 @@ int pq_parse(const char *query, size_t len, const promql_parse_options *opts_in,
         if (t == PQ_TOKEN_COMMENT)
             continue;
         if (t == PQ_TOKEN_ERROR) {
+            pqParsePendingReductions(parser);
             pq_ctx_error(&ctx, tok.pos, (uint32_t)len, "%s", lex.error);
             break;
         }

@@ -370,41 +370,44 @@ int pq_parse_number_text(const char *s, size_t n, double *out, char *err, size_t
 {
     if (parse_go_int(s, n, out) == 0)
         return 0;
-    char buf[256];
-    int ok = n > 0 && n < sizeof buf;
+    int ok = n > 0;
     if (ok && memchr(s, '_', n) && !underscore_ok(s, n))
         ok = 0;
+    char *buf = ok ? malloc(n + 1) : NULL;
     size_t o = 0;
-    if (ok) {
+    if (buf) {
         for (size_t i = 0; i < n; i++)
             if (s[i] != '_')
                 buf[o++] = s[i];
         buf[o] = 0;
-        /* Go accepts inf/infinity/nan in any case; strtod does too. Hex needs a 'p' exponent in
-         * Go, which the lexer never lets through, so reject hex floats here. */
+        /* Go's ParseFloat needs a 'p' exponent for hex, which the lexer never lets through. */
         if (o >= 2 && buf[0] == '0' && (buf[1] == 'x' || buf[1] == 'X'))
             ok = 0;
+    } else {
+        ok = 0;
     }
+    int rc = -1;
+    const char *why = "invalid syntax";
     if (ok) {
         char *end;
         errno = 0;
         double v = strtod(buf, &end);
-        if (end != buf + o)
-            ok = 0;
-        else if (errno == ERANGE && isinf(v)) {
-            char *q = pq_go_quote_string(s, n, 0);
-            snprintf(err, errlen, "error parsing number: strconv.ParseFloat: parsing %s: value out of range", q ? q : "");
-            free(q);
-            return -1;
-        } else {
-            *out = v;
-            return 0;
+        if (end == buf + o) {
+            if (errno == ERANGE && isinf(v)) {
+                why = "value out of range";
+            } else {
+                *out = v;
+                rc = 0;
+            }
         }
     }
-    char *q = pq_go_quote_string(s, n, 0);
-    snprintf(err, errlen, "error parsing number: strconv.ParseFloat: parsing %s: invalid syntax", q ? q : "");
-    free(q);
-    return -1;
+    free(buf);
+    if (rc != 0) {
+        char *q = pq_go_quote_string(s, n, 0);
+        snprintf(err, errlen, "error parsing number: strconv.ParseFloat: parsing %s: %s", q ? q : "", why);
+        free(q);
+    }
+    return rc;
 }
 
 /* model.ParseDuration of prometheus/common: units y w d h m s ms, biggest first. */

@@ -151,5 +151,6 @@ void pq_check(pq_parse_ctx *ctx, pq_node *root);
 void *pqParseAlloc(void *(*mallocProc)(size_t), pq_parse_ctx *ctx);
 void pqParse(void *parser, int major, pq_token minor);
 void pqParseFree(void *parser, void (*freeProc)(void *));
+void pqParsePendingReductions(void *parser);
 
 #endif
