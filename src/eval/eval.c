@@ -88,14 +88,10 @@ void pq_eval_sub_done(pq_eval *parent, const pq_eval *sub)
 
 /* ---- sample accounting --------------------------------------------------------------------- */
 
-int64_t pq_hist_size(const promql_histogram *h)
+int64_t pq_hist_points(const promql_histogram *h)
 {
-    /* Prometheus's HPoint.size(): (FloatHistogram.Size() + 8) / 16, Size() being a 168-byte
-     * struct plus 8 bytes per span, bucket and custom bound. */
-    int64_t bytes = 168 + 8 * (int64_t)(h->positive_span_count + h->negative_span_count +
-                                        h->positive_bucket_count + h->negative_bucket_count +
-                                        h->custom_value_count);
-    return (bytes + 8) / 16;
+    /* Prometheus's HPoint.size(): (FloatHistogram.Size() + 8) / 16. */
+    return (int64_t)((pq_hist_size(h) + 8) / 16);
 }
 
 static int64_t popcount_words(const uint64_t *bm, size_t nsteps)
@@ -122,7 +118,7 @@ int64_t pq_value_points(const pq_value *v, size_t nsteps)
             }
             for (size_t j = 0; j < nsteps; j++)
                 if (pq_bit_get(s->present, j))
-                    n += s->hists[j] ? pq_hist_size(s->hists[j]) : 1;
+                    n += s->hists[j] ? pq_hist_points(s->hists[j]) : 1;
         }
         return n;
     case PQ_TYPE_MATRIX:

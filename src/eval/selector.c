@@ -396,7 +396,7 @@ int pq_eval_vector_selector(pq_eval *ev, const pq_node *node, pq_value *out)
                     break;                                                                          \
                 }                                                                                   \
                 s->hists[i] = prev_h_copy;                                                          \
-                emitted += pq_hist_size(prev_h);                                                    \
+                emitted += pq_hist_points(prev_h);                                                    \
             } else {                                                                                \
                 emitted++;                                                                          \
             }                                                                                       \
