@@ -15,8 +15,22 @@
 
 /* ---- constructors ---------------------------------------------------------------------- */
 
+/* A grid longer than the sample limit cannot hold even one full series: refuse it before
+ * allocating (a subquery such as x[10y:1ms] would otherwise ask for terabytes). */
+static bool grid_too_long(pq_eval *ev)
+{
+    if (ev->max_samples > 0 && (int64_t)ev->nsteps > ev->max_samples) {
+        pq_eval_fail(ev, PROMQL_ERR_TOO_MANY_SAMPLES,
+                     "query processing would load too many samples into memory in query execution");
+        return true;
+    }
+    return false;
+}
+
 double *pq_steps_alloc(pq_eval *ev)
 {
+    if (grid_too_long(ev))
+        return NULL;
     double *d = pq_arena_calloc(ev->arena, ev->nsteps ? ev->nsteps : 1, sizeof(double));
     if (!d)
         pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
@@ -25,6 +39,8 @@ double *pq_steps_alloc(pq_eval *ev)
 
 uint64_t *pq_bitmap_alloc(pq_eval *ev)
 {
+    if (grid_too_long(ev))
+        return NULL;
     uint64_t *b = pq_arena_calloc(ev->arena, pq_bitmap_words(ev->nsteps ? ev->nsteps : 1), sizeof(uint64_t));
     if (!b)
         pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
