@@ -232,6 +232,68 @@ static void drop_names(pq_eval *ev, pq_vector *v)
         }
 }
 
+/* ---- option validation (Prometheus's validateOpts) ----------------------------------------- */
+
+static void find_modifiers(const pq_node *n, bool *at_used, bool *neg_offset)
+{
+    if (!n)
+        return;
+    const pq_modifiers *mod = NULL;
+    switch (n->kind) {
+    case PQ_NODE_VECTOR_SELECTOR:
+        mod = &n->u.selector.mod;
+        break;
+    case PQ_NODE_MATRIX_SELECTOR:
+        find_modifiers(n->u.matrix.vs, at_used, neg_offset);
+        return;
+    case PQ_NODE_SUBQUERY:
+        mod = &n->u.subquery.mod;
+        find_modifiers(n->u.subquery.expr, at_used, neg_offset);
+        break;
+    case PQ_NODE_UNARY:
+        find_modifiers(n->u.unary.expr, at_used, neg_offset);
+        return;
+    case PQ_NODE_BINARY:
+        find_modifiers(n->u.binary.lhs, at_used, neg_offset);
+        find_modifiers(n->u.binary.rhs, at_used, neg_offset);
+        return;
+    case PQ_NODE_PAREN:
+        find_modifiers(n->u.paren.expr, at_used, neg_offset);
+        return;
+    case PQ_NODE_CALL:
+        for (size_t i = 0; i < n->u.call.arg_count; i++)
+            find_modifiers(n->u.call.args[i], at_used, neg_offset);
+        return;
+    case PQ_NODE_AGGREGATE:
+        find_modifiers(n->u.aggregate.expr, at_used, neg_offset);
+        find_modifiers(n->u.aggregate.param, at_used, neg_offset);
+        return;
+    case PQ_NODE_STEP_INVARIANT:
+        find_modifiers(n->u.step_invariant.expr, at_used, neg_offset);
+        return;
+    default:
+        return;
+    }
+    if (mod->at_kind != PQ_AT_NONE)
+        *at_used = true;
+    if (mod->original_offset_ms < 0)
+        *neg_offset = true;
+}
+
+static promql_error_code validate_opts(const promql_engine *engine, const pq_node *root, promql_error *err)
+{
+    const promql_engine_options *o = &engine->opts;
+    if (o->enable_at_modifier && o->enable_negative_offset)
+        return PROMQL_OK;
+    bool at_used = false, neg = false;
+    find_modifiers(root, &at_used, &neg);
+    if (at_used && !o->enable_at_modifier)
+        return set_err(err, PROMQL_ERR_BAD_DATA, "@ modifier is disabled");
+    if (neg && !o->enable_negative_offset)
+        return set_err(err, PROMQL_ERR_BAD_DATA, "negative offset is disabled");
+    return PROMQL_OK;
+}
+
 /* ---- evaluation --------------------------------------------------------------------------- */
 
 static promql_error_code run(promql_engine *engine, const promql_storage *storage, const pq_ast *ast, int64_t start,
@@ -250,6 +312,8 @@ static promql_error_code run(promql_engine *engine, const promql_storage *storag
     if (!engine || !ast || !ast->root)
         return set_err(err, PROMQL_ERR_BAD_DATA, "no engine or expression given");
     const pq_node *root = ast->root;
+    if (validate_opts(engine, root, err) != PROMQL_OK)
+        return err->code;
     if (!instant) {
         if (step <= 0)
             return set_err(err, PROMQL_ERR_BAD_DATA,

@@ -131,6 +131,28 @@ static void test_errors_and_annotations(void **state)
     assert_int_equal(promql_result_series_count(NULL), 0);
 }
 
+static void test_disabled_modifiers(void **state)
+{
+    promql_engine_options o;
+    promql_engine_options_init(&o);
+    o.enable_at_modifier = 0;
+    o.enable_negative_offset = 0;
+    promql_error err;
+    promql_engine *e = promql_engine_new(&o, &err);
+    assert_non_null(e);
+    promql_result *r = NULL;
+    const char *q = "sum(rate(x[5m] @ 100))";
+    assert_int_equal(promql_query_instant(e, &storage, q, strlen(q), 0, &r, &err), PROMQL_ERR_BAD_DATA);
+    assert_string_equal(err.message, "@ modifier is disabled");
+    q = "x offset -1m";
+    assert_int_equal(promql_query_instant(e, &storage, q, strlen(q), 0, &r, &err), PROMQL_ERR_BAD_DATA);
+    assert_string_equal(err.message, "negative offset is disabled");
+    q = "x offset 1m";
+    assert_int_equal(promql_query_instant(e, &storage, q, strlen(q), 0, &r, &err), PROMQL_OK);
+    promql_result_free(r);
+    promql_engine_free(e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -138,6 +160,7 @@ int main(void)
         cmocka_unit_test(test_range_matrix),
         cmocka_unit_test(test_instant_kinds),
         cmocka_unit_test(test_errors_and_annotations),
+        cmocka_unit_test(test_disabled_modifiers),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
