@@ -107,6 +107,22 @@ static void test_instant_kinds(void **state)
     promql_result_free(r);
 }
 
+static void test_anchored_matrix(void **state)
+{
+    promql_error err;
+    promql_result *r = q_instant("x{job=\"1\"}[2m] anchored", 150000, &err);
+    assert_non_null(r);
+    const int64_t *ts;
+    const double *vs;
+    assert_int_equal(promql_result_series_floats(r, 0, &ts, &vs), 4);
+    /* (30s, 150s]: boundary points at 30s (the sample at 0s) and 150s (the sample at 120s). */
+    assert_true(ts[0] == 30000 && vs[0] == 1);
+    assert_true(ts[1] == 60000 && vs[1] == 2);
+    assert_true(ts[2] == 120000 && vs[2] == 3);
+    assert_true(ts[3] == 150000 && vs[3] == 3);
+    promql_result_free(r);
+}
+
 static void test_errors_and_annotations(void **state)
 {
     promql_error err;
@@ -161,6 +177,7 @@ int main(void)
         cmocka_unit_test(test_instant_kinds),
         cmocka_unit_test(test_errors_and_annotations),
         cmocka_unit_test(test_disabled_modifiers),
+        cmocka_unit_test(test_anchored_matrix),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
