@@ -200,6 +200,15 @@ pq_hist_status pq_hist_rate_increase(pq_arena *ar, const promql_histogram *const
                                      bool is_counter, promql_histogram *out, bool *has_result,
                                      unsigned *flags);
 
+/* interpolateHistograms (smoothed / anchored rate): the histogram at time t between h1 at t1 and
+ * h2 at t2, h1 + (h2 - h1) * (t - t1) / (t2 - t1); for counters a reset between them makes it
+ * h2 * fraction (counting from zero). Copies at t == t1 or t2. Flags NHCB_BOUNDS_RECONCILED_SUB /
+ * NHCB_BOUNDS_RECONCILED for the subtraction / addition; PQ_HIST_ERR_INCOMPATIBLE_SCHEMA when
+ * exponential and custom buckets mix. */
+pq_hist_status pq_hist_interpolate(pq_arena *ar, const promql_histogram *h1, int64_t t1,
+                                   const promql_histogram *h2, int64_t t2, int64_t t,
+                                   bool is_counter, promql_histogram *out, unsigned *flags);
+
 /* ---- buckets --------------------------------------------------------------------------- */
 
 /* Upper bound of bucket idx of an exponential schema (getBoundExponential: table lookup for

@@ -595,6 +595,24 @@ static void test_rate_increase(void **state)
     assert_int_equal(fl, PQ_HIST_FLAG_MIXED_FLOATS_HISTOGRAMS);
 }
 
+static void test_interpolate(void **state)
+{
+    pq_arena *a = *state;
+    const double b1[] = {2, 4}, b2[] = {4, 8}, b3[] = {1, 1};
+    promql_histogram h1 = mk(a, (hspec){.count = 6, .sum = 10, .b = b1, .nb = 2});
+    promql_histogram h2 = mk(a, (hspec){.count = 12, .sum = 30, .b = b2, .nb = 2});
+    promql_histogram h3 = mk(a, (hspec){.count = 2, .sum = 1, .b = b3, .nb = 2});
+    promql_histogram r;
+    assert_int_equal(pq_hist_interpolate(a, &h1, 0, &h2, 100, 25, true, &r, NULL), PQ_HIST_OK);
+    assert_string_equal(test_expr(a, &r), "{{count:7.5 sum:15 buckets:[2.5 5]}}");
+    assert_int_equal(pq_hist_interpolate(a, &h1, 0, &h3, 100, 50, true, &r, NULL), PQ_HIST_OK);
+    assert_string_equal(test_expr(a, &r), "{{count:1 sum:0.5 buckets:[0.5 0.5]}}");
+    assert_int_equal(pq_hist_interpolate(a, &h1, 0, &h3, 100, 50, false, &r, NULL), PQ_HIST_OK);
+    assert_string_equal(test_expr(a, &r), "{{count:4 sum:5.5 buckets:[1.5 2.5]}}");
+    assert_int_equal(pq_hist_interpolate(a, &h1, 0, &h3, 100, 100, true, &r, NULL), PQ_HIST_OK);
+    assert_true(pq_hist_equals(&r, &h3));
+}
+
 /* ---- functions ------------------------------------------------------------------------ */
 
 static void test_quantile(void **state)
@@ -845,6 +863,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_mul_div, setup, teardown),
         cmocka_unit_test_setup_teardown(test_detect_reset, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rate_increase, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_interpolate, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quantile, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fraction, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stddev, setup, teardown),
