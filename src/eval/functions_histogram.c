@@ -23,6 +23,7 @@ typedef struct hq_input {
     promql_labels *keys;      /* [ngroups]: labels without le (name kept) */
     size_t ngroups;
     size_t max_members;
+    size_t *native_group;     /* [in.count]: the group whose labels equal the series', or SIZE_MAX */
 } hq_input;
 
 typedef struct key_item {
@@ -97,6 +98,29 @@ static int hq_group(pq_eval *ev, const pq_node *vec_arg, hq_input *h)
             h->max_members = run;
         h->group[items[k].idx] = h->ngroups - 1;
     }
+    /* For native histogram series: the classic group with exactly their labels (keys are
+     * sorted, so a binary search finds it). */
+    h->native_group = pq_arena_alloc(ev->arena, (n + 1) * sizeof *h->native_group);
+    if (!h->native_group)
+        return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        h->native_group[i] = SIZE_MAX;
+        if (!h->in.series[i].hists)
+            continue;
+        size_t lo = 0, hi = h->ngroups;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            int c = pq_labels_compare(h->keys[mid], h->in.series[i].labels);
+            if (c == 0) {
+                h->native_group[i] = mid;
+                break;
+            }
+            if (c < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+    }
     return 0;
 }
 
@@ -152,8 +176,9 @@ static void hq_collect(pq_eval *ev, const hq_input *h, hq_step *s, size_t st,
         const pq_series *se = &h->in.series[i];
         if (!se->hists || !pq_bit_get(se->present, st) || !se->hists[st])
             continue;
-        for (size_t g = 0; g < h->ngroups; g++) {
-            if (s->counts[g] > 0 && pq_labels_equal(h->keys[g], se->labels)) {
+        size_t g = h->native_group[i];
+        {
+            if (g != SIZE_MAX && s->counts[g] > 0) {
                 const char *mname =
                     pq_fn_delayed_name_removal(ev) ? pq_fn_metric_name(se->labels) : "";
                 if (mname[0])
@@ -309,7 +334,8 @@ static int hq_run(pq_eval *ev, const hq_spec *sp, pq_value *out)
     out->type = PQ_TYPE_VECTOR;
     memset(&out->u.vector, 0, sizeof out->u.vector);
     size_t *nouts = pq_arena_calloc(ev->arena, h.in.count * nq + 1, sizeof *nouts);
-    if (!nouts)
+    pq_bucket *scratch = pq_arena_alloc(ev->arena, (h.max_members + 1) * sizeof *scratch);
+    if (!nouts || !scratch)
         return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
     mono_set mono = {NULL, 0, 0};
     bool delayed = pq_fn_delayed_name_removal(ev);
@@ -326,9 +352,7 @@ static int hq_run(pq_eval *ev, const hq_spec *sp, pq_value *out)
                 if (s.counts[g] == 0 || s.void_group[g])
                     continue;
                 /* the kernels sort and fix buckets in place: work on a copy */
-                pq_bucket *b = pq_arena_alloc(ev->arena, s.counts[g] * sizeof *b);
-                if (!b)
-                    return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
+                pq_bucket *b = scratch;
                 memcpy(b, &s.b[s.offsets[g]], s.counts[g] * sizeof *b);
                 double v;
                 if (sp->lower) {
@@ -368,12 +392,10 @@ static int hq_run(pq_eval *ev, const hq_spec *sp, pq_value *out)
 
 /* Whether the native histogram of series i at step st is dropped for sharing its labels with a
  * classic histogram group that has buckets at that step. */
-static bool native_voided(const hq_input *h, const hq_step *s, const pq_series *se)
+static bool native_voided(const hq_input *h, const hq_step *s, size_t i)
 {
-    for (size_t g = 0; g < h->ngroups; g++)
-        if (s->counts[g] > 0 && pq_labels_equal(h->keys[g], se->labels))
-            return true;
-    return false;
+    size_t g = h->native_group[i];
+    return g != SIZE_MAX && s->counts[g] > 0;
 }
 
 /* The native-histogram samples: quantile or fraction of each. */
@@ -386,7 +408,7 @@ static int hq_native(pq_eval *ev, const hq_spec *sp, const hq_input *h, hq_step 
         const pq_series *se = &h->in.series[i];
         if (!se->hists || !pq_bit_get(se->present, st) || !se->hists[st])
             continue;
-        if (native_voided(h, s, se))
+        if (native_voided(h, s, i))
             continue;
         const promql_histogram *hg = se->hists[st];
         const char *mname = delayed ? pq_fn_metric_name(se->labels) : "";

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "eval/functions_kernels.h"
 #include "eval/functions_nh.h"
 
 /* ---- annotations --------------------------------------------------------------------------- */
@@ -103,8 +104,9 @@ static double duration_seconds(int64_t ms)
 /* ---- extrapolated rate --------------------------------------------------------------------- */
 
 /* histogramRate: the increase between the first and last sample, counter resets included. */
-static int histogram_rate(const pq_fn_hctx *c, const promql_histogram *const *p, size_t n,
-                          bool counter, promql_histogram *out)
+static int histogram_rate(const pq_fn_hctx *c, const int64_t *t, const promql_histogram *const *p,
+                          const int64_t *st, size_t n, bool counter, promql_histogram *out,
+                          bool *overlap)
 {
     const promql_histogram *prev = p[0], *last = p[n - 1];
     bool custom = pq_hist_is_custom(prev);
@@ -112,7 +114,8 @@ static int histogram_rate(const pq_fn_hctx *c, const promql_histogram *const *p,
     if (counter && (prev->counter_reset_hint == PROMQL_HINT_GAUGE ||
                     last->counter_reset_hint == PROMQL_HINT_GAUGE))
         warn_not_counter(c);
-    if (counter && pq_hist_detect_reset(p[1], prev)) {
+    if (counter && ((st && pq_fn_st_reset(st[0], t[0], st[1], t[1])) ||
+                    pq_hist_detect_reset(p[1], prev))) {
         /* the first sample is from before a reset: count from zero */
         memset(&empty, 0, sizeof empty);
         empty.schema = p[1]->schema;
@@ -151,8 +154,14 @@ static int histogram_rate(const pq_fn_hctx *c, const promql_histogram *const *p,
         return r;
     h = d;
     if (counter) {
+        bool seen_overlap = false;
         for (size_t i = 1; i < n; i++) {
-            if (pq_hist_detect_reset(p[i], prev)) {
+            if (st && !seen_overlap && pq_fn_st_overlap(st[i - 1], t[i - 1], st[i])) {
+                seen_overlap = true;
+                *overlap = true;
+            }
+            if ((st && pq_fn_st_reset(st[i - 1], t[i - 1], st[i], t[i])) ||
+                pq_hist_detect_reset(p[i], prev)) {
                 if ((r = hadd(c, &h, prev, &d)) != 0)
                     return r;
                 h = d;
@@ -170,28 +179,50 @@ static int histogram_rate(const pq_fn_hctx *c, const promql_histogram *const *p,
 }
 
 int pq_fn_hist_rate(const pq_fn_hctx *c, const int64_t *t, const promql_histogram *const *p,
-                    size_t n, int64_t rs, int64_t re, int64_t range_ms, bool counter, bool rate,
-                    promql_histogram **out)
+                    const int64_t *st, size_t n, int64_t rs, int64_t re, int64_t range_ms,
+                    bool counter, bool rate, promql_histogram **out, bool *overlap)
 {
-    if (n < 2)
-        return 0; /* a single sample needs a start timestamp, which is not available */
+    if (n == 0)
+        return 0;
+    if (!counter)
+        st = NULL;
     promql_histogram res;
-    int r = histogram_rate(c, p, n, counter, &res);
-    if (r)
-        return r < 0 ? -1 : 0;
+    bool have_res = false;
+    int r;
+    if (n > 1) {
+        if ((r = histogram_rate(c, t, p, st, n, counter, &res, overlap)) != 0)
+            return r < 0 ? -1 : 0;
+        have_res = true;
+    }
     double to_start = (double)(t[0] - rs) / 1000;
     double to_end = (double)(re - t[n - 1]) / 1000;
     double sampled = (double)(t[n - 1] - t[0]) / 1000;
-    double avg_between = sampled / (double)(n - 1);
+    double avg_between = n > 1 ? sampled / (double)(n - 1) : 0;
     double threshold = avg_between * 1.1;
-    if (to_start >= threshold)
-        to_start = avg_between / 2;
-    if (counter) {
-        double to_zero = to_start;
-        if (res.count > 0 && p[0]->count >= 0)
-            to_zero = sampled * (p[0]->count / res.count);
-        if (to_zero < to_start)
-            to_start = to_zero;
+    if (st && st[0] != 0 && st[0] > rs && st[0] < t[0]) {
+        /* a zero sample at the first start timestamp replaces the left extrapolation */
+        to_start = 0;
+        sampled = (double)(t[n - 1] - st[0]) / 1000;
+        promql_histogram sum;
+        if (!have_res)
+            r = hstatus(c, pq_hist_copy(c->ev->arena, p[0], &sum));
+        else
+            r = hadd(c, &res, p[0], &sum);
+        if (r)
+            return r < 0 ? -1 : 0;
+        res = sum;
+    } else if (n == 1) {
+        return 0;
+    } else {
+        if (to_start >= threshold)
+            to_start = avg_between / 2;
+        if (counter) {
+            double to_zero = to_start;
+            if (res.count > 0 && p[0]->count >= 0)
+                to_zero = sampled * (p[0]->count / res.count);
+            if (to_zero < to_start)
+                to_start = to_zero;
+        }
     }
     if (to_end >= threshold)
         to_end = avg_between / 2;
@@ -371,8 +402,8 @@ int pq_fn_hist_extended_rate(const pq_fn_hctx *c, const int64_t *t,
 /* ---- irate / idelta -------------------------------------------------------------------------- */
 
 int pq_fn_hist_instant_value(const pq_fn_hctx *c, int64_t t0, const promql_histogram *h0,
-                             int64_t t1, const promql_histogram *h1, bool rate,
-                             promql_histogram **out)
+                             int64_t st0, int64_t t1, const promql_histogram *h1, int64_t st1,
+                             bool rate, promql_histogram **out)
 {
     int64_t interval = t1 - t0;
     if (interval == 0)
@@ -385,7 +416,7 @@ int pq_fn_hist_instant_value(const pq_fn_hctx *c, int64_t t0, const promql_histo
         warn_not_gauge(c);
     promql_histogram res;
     int r;
-    if (!rate || !pq_hist_detect_reset(h1, h0)) {
+    if (!rate || !(pq_fn_st_reset(st0, t0, st1, t1) || pq_hist_detect_reset(h1, h0))) {
         r = hsub(c, h1, h0, &res);
     } else {
         r = hstatus(c, pq_hist_copy(c->ev->arena, h1, &res));
