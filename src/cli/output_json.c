@@ -137,9 +137,9 @@ static void put_matrix(pq_strbuf *b, const promql_result *res)
     size_t n = promql_result_series_count(res);
     size_t *order = matrix_order(res, n);
     pq_strbuf_putc(b, '[');
-    for (size_t k = 0; k < n; k++) {
-        size_t i = order ? order[k] : k;
-        if (k)
+    for (size_t pos = 0; pos < n; pos++) {
+        size_t i = order ? order[pos] : pos;
+        if (pos)
             pq_strbuf_putc(b, ',');
         pq_strbuf_puts(b, "{\"metric\":");
         pq_cli_json_labels(b, promql_result_series_labels(res, i));
