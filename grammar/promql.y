@@ -14,8 +14,8 @@
  * Every postfix modifier ([...], offset, @, anchored, smoothed) binds tighter than any binary
  * operator; unary minus binds like '*' (so -1^2 is -(1^2)).
  *
- * Actions are one call into parse_actions.c. Values live in the AST arena, so no %destructor
- * frees anything: the arena is freed in one call by the driver, on success or error.
+ * Actions are one call into parse_actions.c (helpers tolerate NULL children: after the first
+ * error the driver stops, and Prometheus reports only the first error anyway).
  */
 
 %name pqParse
@@ -24,6 +24,13 @@
 %default_type {pq_node *}
 %extra_context {pq_parse_ctx *ctx}
 %stack_size 2000
+
+/* Ownership: every semantic value (nodes, lists, names) lives in the AST arena, which the
+ * driver frees in one call on success and on every error path; tokens are offsets into the
+ * query. So the destructors lemon runs while unwinding after a syntax error have nothing to
+ * free: they are explicit no-ops rather than missing. */
+%default_destructor { (void)$$; }
+%token_destructor { (void)$$; }
 
 %include {
 #include <assert.h>

@@ -169,7 +169,7 @@ int pq_eval_matrix_selector(pq_eval *ev, const pq_node *node, pq_matrix *out)
             }
             prefix[0] = 0;
             for (size_t j = 0; j < rs.n; j++)
-                prefix[j + 1] = prefix[j] + (rs.h[j] ? pq_hist_size(rs.h[j]) : 1);
+                prefix[j + 1] = prefix[j] + (rs.h[j] ? pq_hist_points(rs.h[j]) : 1);
         }
         for (size_t i = 0; i < n; i++) {
             int64_t c = prefix ? prefix[win[i].hi] - prefix[win[i].lo] : (int64_t)(win[i].hi - win[i].lo);

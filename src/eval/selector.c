@@ -326,6 +326,21 @@ static int eval_smoothed(pq_eval *ev, const pq_node *node, int64_t off, bool has
     return 0;
 }
 
+/* The first step index >= i whose reference time reaches 'limit' (n when none does). */
+static size_t first_step_reaching(const pq_eval *ev, size_t i, size_t n, int64_t off, bool has_at, int64_t limit)
+{
+    if (has_at || ev->interval_ms <= 0 || limit == INT64_MAX)
+        return n;
+    /* start + j*interval - off >= limit */
+    int64_t need = limit + off - ev->start_ms;
+    if (need <= 0)
+        return i + 1 > n ? n : i + 1;
+    int64_t j = (need + ev->interval_ms - 1) / ev->interval_ms;
+    if (j <= (int64_t)i)
+        j = (int64_t)i + 1;
+    return (uint64_t)j > n ? n : (size_t)j;
+}
+
 int pq_eval_vector_selector(pq_eval *ev, const pq_node *node, pq_value *out)
 {
     int64_t off, at;
@@ -375,31 +390,35 @@ int pq_eval_vector_selector(pq_eval *ev, const pq_node *node, pq_value *out)
         size_t i = 0;
         int64_t emitted = 0;
 
-/* Give step i the previous sample when it is inside the lookback window. */
-#define EMIT_UPTO(cond)                                                                             \
-    while (i < n && (cond)) {                                                                     \
+/* Give the steps with ref < limit the previous sample where it is inside their lookback window.
+ * Once the previous sample is out of reach (or stale, or absent), no step before the next sample
+ * can have a value: jump straight to the first step that reaches 'limit'. */
+#define EMIT_UPTO(limit)                                                                            \
+    while (i < n && ref_time(ev, i, off, has_at, at) < (limit)) {                                   \
         int64_t r = ref_time(ev, i, off, has_at, at);                                               \
-        if (have_prev && prev_t > r - lb && !pq_sample_is_stale(prev_v, prev_h)) {                  \
-            if (!s && !(s = pq_vector_add(ev, &out->u.vector, sel[k].labels))) {                    \
-                rc = -1;                                                                            \
+        if (!have_prev || prev_t <= r - lb || pq_sample_is_stale(prev_v, prev_h)) {                 \
+            i = first_step_reaching(ev, i, n, off, has_at, (limit));                                \
+            continue;                                                                               \
+        }                                                                                           \
+        if (!s && !(s = pq_vector_add(ev, &out->u.vector, sel[k].labels))) {                        \
+            rc = -1;                                                                                \
+            break;                                                                                  \
+        }                                                                                           \
+        pq_bit_set(s->present, i);                                                                  \
+        s->values[i] = prev_v;                                                                      \
+        if (prev_h) {                                                                               \
+            if (!prev_h_copy && !(prev_h_copy = pq_sample_hist_copy(ev, prev_h))) {                 \
+                rc = pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");   \
                 break;                                                                              \
             }                                                                                       \
-            pq_bit_set(s->present, i);                                                              \
-            s->values[i] = prev_v;                                                                  \
-            if (prev_h) {                                                                           \
-                if (!prev_h_copy && !(prev_h_copy = pq_sample_hist_copy(ev, prev_h))) {                    \
-                    rc = pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation"); \
-                    break;                                                                          \
-                }                                                                                   \
-                if (!s->hists && !(s->hists = pq_arena_calloc(ev->arena, n, sizeof *s->hists))) {   \
-                    rc = pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation"); \
-                    break;                                                                          \
-                }                                                                                   \
-                s->hists[i] = prev_h_copy;                                                          \
-                emitted += pq_hist_size(prev_h);                                                    \
-            } else {                                                                                \
-                emitted++;                                                                          \
+            if (!s->hists && !(s->hists = pq_arena_calloc(ev->arena, n, sizeof *s->hists))) {       \
+                rc = pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");   \
+                break;                                                                              \
             }                                                                                       \
+            s->hists[i] = prev_h_copy;                                                              \
+            emitted += pq_hist_points(prev_h);                                                      \
+        } else {                                                                                    \
+            emitted++;                                                                              \
         }                                                                                           \
         i++;                                                                                        \
     }
@@ -424,7 +443,7 @@ int pq_eval_vector_selector(pq_eval *ev, const pq_node *node, pq_value *out)
                     done = true;
                     break;
                 }
-                EMIT_UPTO(ref_time(ev, i, off, has_at, at) < t)
+                EMIT_UPTO(t)
                 if (rc)
                     break;
                 have_prev = true;
@@ -441,7 +460,7 @@ int pq_eval_vector_selector(pq_eval *ev, const pq_node *node, pq_value *out)
             }
         }
         if (rc == 0)
-            EMIT_UPTO(true)
+            EMIT_UPTO(INT64_MAX)
 #undef EMIT_UPTO
         ev->total_samples += emitted;
         if (rc == 0 && pq_eval_add_samples(ev, emitted))
