@@ -240,12 +240,19 @@ static const promql_series_set_ops mem_set_ops = { set_next, set_close };
 typedef struct sort_rec {
     const promql_labels *labels;
     uint32_t id;
+    uint32_t rank;
 } sort_rec;
 
 static int rec_cmp(const void *a, const void *b)
 {
     const sort_rec *x = a, *y = b;
     return pq_labels_compare(x->labels, y->labels);
+}
+
+static int rank_cmp(const void *a, const void *b)
+{
+    const sort_rec *x = a, *y = b;
+    return x->rank < y->rank ? -1 : x->rank > y->rank;
 }
 
 int pq_memstore_select(void *ctx, const promql_matcher *matchers, size_t matcher_count,
@@ -335,11 +342,13 @@ int pq_memstore_select(void *ctx, const promql_matcher *matchers, size_t matcher
         free(ids);
         goto oom;
     }
+    int ranked = s->rank && s->rank_count == s->series_count;
     for (size_t i = 0; i < acc.n; i++) {
         recs[i].labels = &s->series[acc.ids[i]].labels;
         recs[i].id = acc.ids[i];
+        recs[i].rank = ranked ? s->rank[acc.ids[i]] : 0;
     }
-    qsort(recs, acc.n, sizeof *recs, rec_cmp);
+    qsort(recs, acc.n, sizeof *recs, ranked ? rank_cmp : rec_cmp);
     for (size_t i = 0; i < acc.n; i++)
         ids[i] = recs[i].id;
     free(recs);
