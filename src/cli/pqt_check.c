@@ -48,12 +48,13 @@ static void free_code(void *p)
     pcre2_code_free((pcre2_code *)p);
 }
 
-pcre2_code *pqt_regex_compile(pq_arena *a, const char *pattern, size_t len)
+pcre2_code *pqt_regex_compile(pq_arena *a, const char *pattern, size_t len, bool bytes)
 {
     int errcode;
     PCRE2_SIZE erroff;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, len, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
-                                   &errcode, &erroff, NULL);
+    /* Go's regexp: '$' only at the very end (no final-newline exception). */
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, len, (bytes ? 0 : PCRE2_UTF) | PCRE2_DOLLAR_ENDONLY, &errcode,
+                                   &erroff, NULL);
     if (!re)
         return NULL;
     if (pq_arena_defer(a, free_code, re) != 0)
@@ -61,13 +62,32 @@ pcre2_code *pqt_regex_compile(pq_arena *a, const char *pattern, size_t len)
     return re;
 }
 
+/* Go's regexp reads each byte of invalid UTF-8 as U+FFFD, which '.' matches: the subject is
+ * given to PCRE2 with those bytes replaced, so it matches the same way. */
 static bool regex_search(const pcre2_code *re, const char *s)
 {
+    size_t len = strlen(s);
+    pq_strbuf b;
+    pq_strbuf_init(&b);
+    for (size_t i = 0; i < len;) {
+        size_t n;
+        if (pq_cli_utf8_decode((const unsigned char *)s + i, len - i, &n) < 0) {
+            pq_strbuf_puts(&b, "\xef\xbf\xbd");
+            i++;
+        } else {
+            pq_strbuf_append(&b, s + i, n);
+            i += n;
+        }
+    }
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-    if (!md)
+    if (!md || b.oom) {
+        pcre2_match_data_free(md);
+        pq_strbuf_free(&b);
         return false;
-    int rc = pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, NULL);
+    }
+    int rc = pcre2_match(re, (PCRE2_SPTR)(b.data ? b.data : ""), b.len, 0, 0, md, NULL);
     pcre2_match_data_free(md);
+    pq_strbuf_free(&b);
     return rc >= 0;
 }
 

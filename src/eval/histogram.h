@@ -6,7 +6,8 @@
  * Every function here is pure: inputs are never modified, results are written to a
  * caller-provided promql_histogram whose arrays are allocated in the given arena (they live as
  * long as the arena). Custom bucket bounds (custom_values) are treated as immutable and shared
- * by reference between inputs and results, as upstream interns them.
+ * by reference between inputs and results, as upstream interns them. An output may be the same
+ * struct as an input (pq_hist_add(a, &acc, h, &acc, ..) accumulates); it is written last.
  *
  * Every function first checks that its inputs are well-formed (pq_hist_validate's structural
  * rules) and returns PQ_HIST_ERR_INVALID otherwise, so a malformed histogram from a backend can
@@ -68,9 +69,12 @@ enum {
     PQ_HIST_FLAG_MIXED_EXP_CUSTOM = 1u << 6,        /* NewMixedExponentialCustomHistogramsWarning */
     PQ_HIST_FLAG_NOT_COUNTER = 1u << 7,             /* NewNativeHistogramNotCounterWarning */
     PQ_HIST_FLAG_NOT_GAUGE = 1u << 8,               /* NewNativeHistogramNotGaugeWarning */
-    PQ_HIST_FLAG_NHCB_BOUNDS_RECONCILED_SUB = 1u << 9, /* as NHCB_BOUNDS_RECONCILED, for the
-                                                          subtraction (annotations.HistogramSub);
-                                                          the plain flag means HistogramAdd */
+    PQ_HIST_FLAG_NHCB_BOUNDS_RECONCILED_SUB = 1u << 9, /* the rate/interpolation helpers do both
+                                                          operations: this flag is for their
+                                                          subtraction (annotations.HistogramSub),
+                                                          NHCB_BOUNDS_RECONCILED for their addition
+                                                          (HistogramAdd). pq_hist_sub itself sets
+                                                          the plain flag. */
     PQ_HIST_FLAG_START_TIME_OVERLAP = 1u << 10,     /* NewStartTimeOverlapWarning */
 };
 
@@ -199,6 +203,15 @@ pq_hist_status pq_hist_rate_increase(pq_arena *ar, const promql_histogram *const
                                      const int64_t *t, const int64_t *st, size_t n,
                                      bool is_counter, promql_histogram *out, bool *has_result,
                                      unsigned *flags);
+
+/* interpolateHistograms (smoothed / anchored rate): the histogram at time t between h1 at t1 and
+ * h2 at t2, h1 + (h2 - h1) * (t - t1) / (t2 - t1); for counters a reset between them makes it
+ * h2 * fraction (counting from zero). Copies at t == t1 or t2. Flags NHCB_BOUNDS_RECONCILED_SUB /
+ * NHCB_BOUNDS_RECONCILED for the subtraction / addition; PQ_HIST_ERR_INCOMPATIBLE_SCHEMA when
+ * exponential and custom buckets mix. */
+pq_hist_status pq_hist_interpolate(pq_arena *ar, const promql_histogram *h1, int64_t t1,
+                                   const promql_histogram *h2, int64_t t2, int64_t t,
+                                   bool is_counter, promql_histogram *out, unsigned *flags);
 
 /* ---- buckets --------------------------------------------------------------------------- */
 
