@@ -250,8 +250,8 @@ static void rfc3339(int64_t ms, char *buf, size_t len)
 {
     time_t secs = (time_t)(ms / 1000);
     struct tm tm;
-    gmtime_r(&secs, &tm);
-    strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    if (!gmtime_r(&secs, &tm) || strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+        snprintf(buf, len, "%lld", (long long)(ms / 1000)); /* beyond the calendar's range */
 }
 
 static void mono_emit(pq_eval *ev, const mono_set *ms, const pq_node *at)
