@@ -21,6 +21,18 @@
  * from upstream's in-place result in how spans are split (never in which buckets exist or in
  * their counts); after pq_hist_compact(.., 0) both are identical, which is what the evaluator
  * applies to every histogram it outputs.
+ *
+ * How PromQL maps onto these (engine.go / functions.go):
+ *   h + h, h - h        pq_hist_add / pq_hist_sub, then hint Gauge for '-', pq_hist_compact(0)
+ *   h * s, s * h, h / s pq_hist_mul / pq_hist_div, then pq_hist_compact(0);  -h: pq_hist_neg
+ *   h </ s, h >/ s      pq_hist_trim;  h == h, h != h: pq_hist_equals
+ *   sum, sum_over_time  first sample copied, then pq_hist_kahan_add per sample (comp NULL at the
+ *                       first call); finally pq_hist_add(sum, comp) and pq_hist_compact(0)
+ *   avg                 as sum, switching to the incremental mean with pq_hist_mul/div when
+ *                       pq_hist_has_overflow() says the running sum overflowed
+ *   rate/increase/delta pq_hist_rate_increase, then extrapolation by pq_hist_mul / pq_hist_div
+ *   smoothed/anchored   pq_hist_interpolate at the window edges
+ *   resets()            pq_hist_detect_reset between consecutive samples
  */
 #ifndef PQ_HISTOGRAM_H
 #define PQ_HISTOGRAM_H
