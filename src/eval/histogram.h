@@ -108,7 +108,7 @@ pq_hist_status pq_hist_validate(const promql_histogram *h);
 /* Exact data equality (FloatHistogram.Equals): schema, count/sum/zero count compared by bit
  * pattern, zero threshold, custom bounds, the same bucket layout (spans may differ only by
  * zero-length spans) and bucket values by bit pattern. The counter reset hint is ignored.
- * Malformed histograms compare unequal to everything but a bit-identical struct. */
+ * A malformed histogram equals only itself (the same pointer). */
 bool pq_hist_equals(const promql_histogram *a, const promql_histogram *b);
 
 /* promqltest's comparison of an expected and an actual histogram (compareNativeHistogram):
