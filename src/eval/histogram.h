@@ -300,6 +300,12 @@ double pq_hist_stddev(const promql_histogram *h);
 /* histogram_avg: sum / count. */
 double pq_hist_avg(const promql_histogram *h);
 
+/* Go's math.Log, math.Log2 and math.Exp2, bit for bit (fdlibm algorithms); the quantile and
+ * fraction interpolation use them. Also what PromQL's ln()/log2() need to match Prometheus. */
+double pq_go_log(double x);
+double pq_go_log2(double x);
+double pq_go_exp2(double x);
+
 /* Kahan/Neumaier increment (kahansum.Inc): returns the new sum, updates *c. */
 double pq_kahan_inc(double inc, double sum, double *c);
 
