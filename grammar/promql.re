@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lexer/lexer.h"
+#include "util/gofmt.h"
 #include "promql_parser.h"
 
 #define LEX_EOF (-1)
@@ -50,23 +51,10 @@ int32_t pq_utf8_decode(const char *str, size_t len, int *width)
     return r;
 }
 
-/* Go's unicode.IsPrint, approximated for the code points that matter in messages: controls,
- * the C1 block, soft hyphen, line/paragraph separators, BOM, surrogates and private use. */
+/* Go's strconv.IsPrint (the table lives in util/unicode_print.c). */
 static int go_is_print(int32_t r)
 {
-    if (r < 0x20 || r == 0x7F)
-        return 0;
-    if (r < 0x7F)
-        return 1;
-    if (r >= 0x80 && r <= 0xA0)
-        return 0;
-    if (r == 0xAD || r == 0x2028 || r == 0x2029 || r == 0xFEFF || (r >= 0x200B && r <= 0x200F))
-        return 0;
-    if ((r >= 0xD800 && r <= 0xF8FF) || r > 0x10FFFF || (r >= 0xE0000))
-        return 0;
-    if ((r & 0xFFFE) == 0xFFFE)
-        return 0;
-    return 1;
+    return r >= 0 && pq_go_is_print((uint32_t)r);
 }
 
 static size_t utf8_encode(int32_t r, char *out)
@@ -110,8 +98,15 @@ const char *pq_go_quote_rune(int32_t r, char *buf, size_t n)
     if (r < 0 || r > 0x10FFFF)
         r = 0xFFFD;
     size_t k = go_escape_rune(r, '\'', tmp);
-    tmp[k] = 0;
-    snprintf(buf, n, "'%s'", tmp);
+    if (n < k + 3) {
+        if (n)
+            buf[0] = 0;
+        return buf;
+    }
+    buf[0] = '\'';
+    memcpy(buf + 1, tmp, k);
+    buf[k + 1] = '\'';
+    buf[k + 2] = 0;
     return buf;
 }
 
@@ -331,8 +326,7 @@ static int scan_number(pq_lexer *l)
     accept(l, ".");
     accept(l, digits);
     int dot = 0, expo = 0;
-    char set[40];
-    snprintf(set, sizeof set, "%s._eE", digits);
+    const char *set = hex ? "0123456789abcdefABCDEF._eE" : "0123456789._eE";
     while (is_in(l, set)) {
         if (is_in(l, ".") && dot) {
             accept(l, ".");
@@ -542,7 +536,7 @@ static int lex_comment(pq_lexer *l, pq_token *tok)
 
 static int lex_inside_braces(pq_lexer *l, pq_token *tok)
 {
-    char q[16];
+    char q[32];
     for (;;) {
         if (l->pos < l->len && l->input[l->pos] == '#')
             return lex_comment(l, tok);
@@ -594,7 +588,7 @@ static int lex_inside_braces(pq_lexer *l, pq_token *tok)
 
 static int lex_duration_expr(pq_lexer *l, pq_token *tok)
 {
-    char q[16];
+    char q[32];
     for (;;) {
         int w;
         int32_t r = next_rune(l, &w);
@@ -655,7 +649,7 @@ static int lex_duration_expr(pq_lexer *l, pq_token *tok)
 
 static int lex_statements(pq_lexer *l, pq_token *tok)
 {
-    char q[16];
+    char q[32];
     for (;;) {
         if (l->brace_open)
             return lex_inside_braces(l, tok);

@@ -406,11 +406,15 @@ offset_duration_expr(A) ::= max_of_min_of(K) LEFT_PAREN duration_expr(X) COMMA d
         { A = pq_act_dur_minmax(ctx, &K, X, Y, &R); }
 offset_duration_expr(A) ::= unary_op(S) max_of_min_of(K) LEFT_PAREN duration_expr(X) COMMA duration_expr(Y) RIGHT_PAREN(R).
         { A = pq_act_dur_signed(ctx, &S, pq_act_dur_minmax(ctx, &K, X, Y, &R)); }
-offset_duration_expr(A) ::= unary_op(S) LEFT_PAREN(L) duration_expr(D) RIGHT_PAREN(R).
-        { A = pq_act_dur_unary(ctx, &S, pq_act_dur_paren(ctx, &L, D, &R), false); }
+offset_duration_expr(A) ::= unary_op(S) LEFT_PAREN duration_expr(D) RIGHT_PAREN.
+        { A = pq_act_dur_unary(ctx, &S, D, true); }
 offset_duration_expr(A) ::= offset_paren_chain(C). [LOWEST] { A = C; }
 
 offset_paren_chain(A) ::= LEFT_PAREN(L) duration_expr(D) RIGHT_PAREN(R). { A = pq_act_dur_paren(ctx, &L, D, &R); }
+/* "offset - -5m": goyacc reaches this through duration_expr's unary rule, which then also
+ * swallows the operators that follow, like a parenthesised duration. */
+offset_paren_chain(A) ::= unary_op(S) unary_op(T) duration_expr(D). [MUL]
+        { A = pq_act_dur_unary(ctx, &S, pq_act_dur_unary(ctx, &T, D, false), false); }
 offset_paren_chain(A) ::= offset_paren_chain(L) ADD(O) duration_expr(R). { A = pq_act_dur_binary(ctx, L, &O, R); }
 offset_paren_chain(A) ::= offset_paren_chain(L) SUB(O) duration_expr(R). { A = pq_act_dur_binary(ctx, L, &O, R); }
 offset_paren_chain(A) ::= offset_paren_chain(L) MUL(O) duration_expr(R). { A = pq_act_dur_binary(ctx, L, &O, R); }

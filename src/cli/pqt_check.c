@@ -48,12 +48,13 @@ static void free_code(void *p)
     pcre2_code_free((pcre2_code *)p);
 }
 
-pcre2_code *pqt_regex_compile(pq_arena *a, const char *pattern, size_t len)
+pcre2_code *pqt_regex_compile(pq_arena *a, const char *pattern, size_t len, bool bytes)
 {
     int errcode;
     PCRE2_SIZE erroff;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, len, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
-                                   &errcode, &erroff, NULL);
+    /* Go's regexp: '$' only at the very end (no final-newline exception). */
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, len, (bytes ? 0 : PCRE2_UTF) | PCRE2_DOLLAR_ENDONLY, &errcode,
+                                   &erroff, NULL);
     if (!re)
         return NULL;
     if (pq_arena_defer(a, free_code, re) != 0)
@@ -61,13 +62,32 @@ pcre2_code *pqt_regex_compile(pq_arena *a, const char *pattern, size_t len)
     return re;
 }
 
+/* Go's regexp reads each byte of invalid UTF-8 as U+FFFD, which '.' matches: the subject is
+ * given to PCRE2 with those bytes replaced, so it matches the same way. */
 static bool regex_search(const pcre2_code *re, const char *s)
 {
+    size_t len = strlen(s);
+    pq_strbuf b;
+    pq_strbuf_init(&b);
+    for (size_t i = 0; i < len;) {
+        size_t n;
+        if (pq_cli_utf8_decode((const unsigned char *)s + i, len - i, &n) < 0) {
+            pq_strbuf_puts(&b, "\xef\xbf\xbd");
+            i++;
+        } else {
+            pq_strbuf_append(&b, s + i, n);
+            i += n;
+        }
+    }
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-    if (!md)
+    if (!md || b.oom) {
+        pcre2_match_data_free(md);
+        pq_strbuf_free(&b);
         return false;
-    int rc = pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, NULL);
+    }
+    int rc = pcre2_match(re, (PCRE2_SPTR)(b.data ? b.data : ""), b.len, 0, 0, md, NULL);
     pcre2_match_data_free(md);
+    pq_strbuf_free(&b);
     return rc >= 0;
 }
 
@@ -395,9 +415,9 @@ static bool buckets_match(pq_arena *a, const promql_span *s1, size_t ns1, const 
     return true;
 }
 
-/* compareNativeHistogram. The expectation's counter reset hint is compared only when it is not
- * "unknown" (the series notation does not tell us whether it was written explicitly). */
-static bool histograms_match(pq_arena *a, const promql_histogram *exp, const promql_histogram *cur)
+/* compareNativeHistogram. The counter reset hint is compared when the expectation wrote one:
+ * a hint other than unknown, or unknown written out on the line (hint_written). */
+static bool histograms_match(pq_arena *a, const promql_histogram *exp, const promql_histogram *cur, bool hint_written)
 {
     if (!exp || !cur)
         return false;
@@ -421,7 +441,8 @@ static bool histograms_match(pq_arena *a, const promql_histogram *exp, const pro
                        exp->positive_bucket_count, cur->positive_spans, cur->positive_span_count,
                        cur->positive_buckets, cur->positive_bucket_count))
         return false;
-    if (exp->counter_reset_hint != PROMQL_HINT_UNKNOWN && exp->counter_reset_hint != cur->counter_reset_hint)
+    if ((hint_written || exp->counter_reset_hint != PROMQL_HINT_UNKNOWN) &&
+        exp->counter_reset_hint != cur->counter_reset_hint)
         return false;
     return true;
 }
@@ -520,7 +541,7 @@ static const char *compare_matrix(const pqt_eval *ev, const pqt_value *v)
                 if (s->ht[hi] != t)
                     return pq_arena_sprintf(a, "expected histogram value at index %zu for %s to have timestamp %lld, but it had timestamp %lld (result has %s)",
                                             hi, name, (long long)t, (long long)s->ht[hi], series_result_string(a, s));
-                if (!histograms_match(a, p->hist, s->hv[hi]))
+                if (!histograms_match(a, p->hist, s->hv[hi], exp->unknown_hint_written))
                     return pq_arena_sprintf(a, "expected histogram value at index %zu (t=%lld) for %s to be %s, but got %s (result has %s)",
                                             hi, (long long)s->ht[hi], name, pqt_histogram_string(a, p->hist),
                                             pqt_histogram_string(a, s->hv[hi]), series_result_string(a, s));
@@ -580,7 +601,7 @@ static const char *compare_vector(const pqt_eval *ev, const pqt_value *v)
         if (exp_h && !h)
             return pq_arena_sprintf(a, "expected histogram %s for %s but got float value %s",
                                     pqt_histogram_string(a, e0->hist), name, fmt_v(a, f));
-        if (exp_h && !histograms_match(a, e0->hist, h))
+        if (exp_h && !histograms_match(a, e0->hist, h, exp->unknown_hint_written))
             return pq_arena_sprintf(a, "expected %s for %s but got %s", pqt_histogram_string(a, e0->hist), name,
                                     pqt_histogram_string(a, h));
         double want = 0;

@@ -40,6 +40,9 @@ typedef struct pqt_expected_series {
     int pos;               /* 1-based line position inside the block, for `expect ordered` */
     pq_point *vals;
     size_t nvals;
+    /* The line writes "counter_reset_hint:unknown": an unknown hint is then expected, not
+     * "don't care" (the series notation keeps no per-point record of what was written). */
+    bool unknown_hint_written;
 } pqt_expected_series;
 
 typedef struct pqt_eval {
@@ -84,7 +87,9 @@ typedef struct pqt_value {
 
 /* pqt_check.c */
 bool pqt_expect_matches(const pqt_expect *e, const char *s);
-pcre2_code *pqt_regex_compile(pq_arena *a, const char *pattern, size_t len);
+/* Compile a Go-syntax regex (freed with the arena); bytes: match bytes, not UTF-8 runes (for
+ * the runner's own ASCII command patterns, so any line can be matched). NULL when invalid. */
+pcre2_code *pqt_regex_compile(pq_arena *a, const char *pattern, size_t len, bool bytes);
 void pqt_value_from_result(pq_arena *a, const promql_result *res, pqt_value *out);
 /* NULL when the result matches, else the failure text (arena). */
 const char *pqt_compare_result(const pqt_eval *ev, const pqt_value *v);

@@ -367,11 +367,11 @@ static int add_expect(pqt_eval *ev, pqt_expect_type t, pqt_expect e)
     return 0;
 }
 
-static int add_series(pqt_eval *ev, promql_labels ls, int pos, pq_point *vals, size_t nvals)
+static int add_series(pqt_eval *ev, promql_labels ls, int pos, pq_point *vals, size_t nvals, bool unknown_hint)
 {
     for (size_t i = 0; i < ev->nseries; i++)
         if (pqt_labels_compare(ev->series[i].labels, ls) == 0) {
-            ev->series[i] = (pqt_expected_series){ls, pos, vals, nvals};
+            ev->series[i] = (pqt_expected_series){ls, pos, vals, nvals, unknown_hint};
             return 0;
         }
     if (ev->nseries == ev->capseries) {
@@ -382,7 +382,7 @@ static int add_series(pqt_eval *ev, promql_labels ls, int pos, pq_point *vals, s
         ev->series = g;
         ev->capseries = cap;
     }
-    ev->series[ev->nseries++] = (pqt_expected_series){ls, pos, vals, nvals};
+    ev->series[ev->nseries++] = (pqt_expected_series){ls, pos, vals, nvals, unknown_hint};
     return 0;
 }
 
@@ -491,7 +491,7 @@ static size_t read_eval(pqt_runner *r, size_t i, pqt_eval *ev, const char **err,
             size_t ml = dl - 20;
             while (ml && is_go_space(*m)) { m++; ml--; }
             ev->expected_fail_regexp.re_text = pq_arena_strndup(a, m, ml);
-            ev->expected_fail_regexp.re = pqt_regex_compile(a, m, ml);
+            ev->expected_fail_regexp.re = pqt_regex_compile(a, m, ml, false);
             if (!ev->expected_fail_regexp.re) {
                 *err = pq_arena_sprintf(a, "error in eval %s (line %d): invalid regexp '%.*s' for expected_fail_regexp",
                                         ev->expr, ev->line, (int)ml, m);
@@ -566,7 +566,7 @@ static size_t read_eval(pqt_runner *r, size_t i, pqt_eval *ev, const char **err,
             } else {
                 if (!has_opt) { tx = "^.*$"; ntx = 4; }
                 e.re_text = pq_arena_strndup(a, tx, ntx);
-                e.re = pqt_regex_compile(a, tx, ntx);
+                e.re = pqt_regex_compile(a, tx, ntx, false);
                 if (!e.re) {
                     *err = pq_arena_sprintf(a, "error in eval %s (line %d): invalid regex %.*s for %.*s", ev->expr, ev->line,
                                             (int)ntx, tx, (int)nty, ty);
@@ -601,7 +601,7 @@ static size_t read_eval(pqt_runner *r, size_t i, pqt_eval *ev, const char **err,
             pt->kind = PQ_POINT_FLOAT;
             pt->value = f;
             /* expect(0, ...): the scalar sits under the key of the empty label set. */
-            if (add_series(ev, (promql_labels){NULL, 0}, 0, pt, 1) != 0) {
+            if (add_series(ev, (promql_labels){NULL, 0}, 0, pt, 1, false) != 0) {
                 *err = "out of memory";
                 return last;
             }
@@ -620,7 +620,8 @@ static size_t read_eval(pqt_runner *r, size_t i, pqt_eval *ev, const char **err,
             return last;
         }
         ev->expect_scalar = false;
-        if (add_series(ev, desc.labels, j, desc.points, desc.point_count) != 0) {
+        if (add_series(ev, desc.labels, j, desc.points, desc.point_count,
+                       memmem(d, dl, "counter_reset_hint:unknown", 26) != NULL) != 0) {
             *err = "out of memory";
             return last;
         }
@@ -911,7 +912,7 @@ static size_t run_eval(pqt_runner *r, size_t i)
 
 static pcre2_code *compile_fixed(pqt_runner *r, const char *pattern)
 {
-    return pqt_regex_compile(&r->arena, pattern, strlen(pattern));
+    return pqt_regex_compile(&r->arena, pattern, strlen(pattern), true);
 }
 
 int pqt_run_script(const char *file, const char *data, size_t len, const pqt_config *cfg, pqt_report_fn report,

@@ -533,7 +533,7 @@ int pq_fn_info_call(pq_eval *ev, const pq_node *call, pq_value *out)
                 for (size_t l = 0; l < add.count; l++)
                     ls = pq_labels_set(ev, ls, add.items[l].name, add.items[l].value);
             }
-            size_t oi;
+            size_t oi = 0;
             if (out_find(ev, &om, &out->u.vector, ls, bs->drop_name, &oi) != 0)
                 return -1;
             pq_series *o = &out->u.vector.series[oi];

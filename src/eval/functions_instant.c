@@ -231,7 +231,7 @@ static int scalar_out(pq_eval *ev, pq_value *out, double **vals)
 int pq_fn_time_call(pq_eval *ev, const pq_node *call, pq_value *out)
 {
     (void)call;
-    double *v;
+    double *v = NULL;
     if (scalar_out(ev, out, &v) != 0)
         return -1;
     for (size_t st = 0; st < ev->nsteps; st++)
@@ -242,7 +242,7 @@ int pq_fn_time_call(pq_eval *ev, const pq_node *call, pq_value *out)
 int pq_fn_pi_call(pq_eval *ev, const pq_node *call, pq_value *out)
 {
     (void)call;
-    double *v;
+    double *v = NULL;
     if (scalar_out(ev, out, &v) != 0)
         return -1;
     for (size_t st = 0; st < ev->nsteps; st++)
@@ -263,7 +263,7 @@ int pq_fn_query_context_call(pq_eval *ev, const pq_node *call, pq_value *out)
         val = (double)(ev->query_end_ms - ev->query_start_ms) / 1000;
     else if (ev->query_start_ms != ev->query_end_ms) /* step */
         val = (double)ev->query_step_ms / 1000;
-    double *v;
+    double *v = NULL;
     if (scalar_out(ev, out, &v) != 0)
         return -1;
     for (size_t st = 0; st < ev->nsteps; st++)
@@ -280,7 +280,7 @@ int pq_fn_minmax_of_call(pq_eval *ev, const pq_node *call, pq_value *out)
     const double *b = pq_fn_scalar_arg(ev, pq_fn_arg(call, 1));
     if (!b)
         return -1;
-    double *v;
+    double *v = NULL;
     if (scalar_out(ev, out, &v) != 0)
         return -1;
     for (size_t st = 0; st < ev->nsteps; st++)
@@ -311,7 +311,7 @@ int pq_fn_scalar_call(pq_eval *ev, const pq_node *call, pq_value *out)
     pq_vector in;
     if (pq_fn_vector_arg(ev, pq_fn_arg(call, 0), &in) != 0)
         return -1;
-    double *v;
+    double *v = NULL;
     if (scalar_out(ev, out, &v) != 0)
         return -1;
     for (size_t st = 0; st < ev->nsteps; st++) {

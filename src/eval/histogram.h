@@ -6,7 +6,8 @@
  * Every function here is pure: inputs are never modified, results are written to a
  * caller-provided promql_histogram whose arrays are allocated in the given arena (they live as
  * long as the arena). Custom bucket bounds (custom_values) are treated as immutable and shared
- * by reference between inputs and results, as upstream interns them.
+ * by reference between inputs and results, as upstream interns them. An output may be the same
+ * struct as an input (pq_hist_add(a, &acc, h, &acc, ..) accumulates); it is written last.
  *
  * Every function first checks that its inputs are well-formed (pq_hist_validate's structural
  * rules) and returns PQ_HIST_ERR_INVALID otherwise, so a malformed histogram from a backend can
@@ -20,6 +21,18 @@
  * from upstream's in-place result in how spans are split (never in which buckets exist or in
  * their counts); after pq_hist_compact(.., 0) both are identical, which is what the evaluator
  * applies to every histogram it outputs.
+ *
+ * How PromQL maps onto these (engine.go / functions.go):
+ *   h + h, h - h        pq_hist_add / pq_hist_sub, then hint Gauge for '-', pq_hist_compact(0)
+ *   h * s, s * h, h / s pq_hist_mul / pq_hist_div, then pq_hist_compact(0);  -h: pq_hist_neg
+ *   h </ s, h >/ s      pq_hist_trim;  h == h, h != h: pq_hist_equals
+ *   sum, sum_over_time  first sample copied, then pq_hist_kahan_add per sample (comp NULL at the
+ *                       first call); finally pq_hist_add(sum, comp) and pq_hist_compact(0)
+ *   avg                 as sum, switching to the incremental mean with pq_hist_mul/div when
+ *                       pq_hist_has_overflow() says the running sum overflowed
+ *   rate/increase/delta pq_hist_rate_increase, then extrapolation by pq_hist_mul / pq_hist_div
+ *   smoothed/anchored   pq_hist_interpolate at the window edges
+ *   resets()            pq_hist_detect_reset between consecutive samples
  */
 #ifndef PQ_HISTOGRAM_H
 #define PQ_HISTOGRAM_H
@@ -68,9 +81,12 @@ enum {
     PQ_HIST_FLAG_MIXED_EXP_CUSTOM = 1u << 6,        /* NewMixedExponentialCustomHistogramsWarning */
     PQ_HIST_FLAG_NOT_COUNTER = 1u << 7,             /* NewNativeHistogramNotCounterWarning */
     PQ_HIST_FLAG_NOT_GAUGE = 1u << 8,               /* NewNativeHistogramNotGaugeWarning */
-    PQ_HIST_FLAG_NHCB_BOUNDS_RECONCILED_SUB = 1u << 9, /* as NHCB_BOUNDS_RECONCILED, for the
-                                                          subtraction (annotations.HistogramSub);
-                                                          the plain flag means HistogramAdd */
+    PQ_HIST_FLAG_NHCB_BOUNDS_RECONCILED_SUB = 1u << 9, /* the rate/interpolation helpers do both
+                                                          operations: this flag is for their
+                                                          subtraction (annotations.HistogramSub),
+                                                          NHCB_BOUNDS_RECONCILED for their addition
+                                                          (HistogramAdd). pq_hist_sub itself sets
+                                                          the plain flag. */
     PQ_HIST_FLAG_START_TIME_OVERLAP = 1u << 10,     /* NewStartTimeOverlapWarning */
 };
 
@@ -92,7 +108,7 @@ pq_hist_status pq_hist_validate(const promql_histogram *h);
 /* Exact data equality (FloatHistogram.Equals): schema, count/sum/zero count compared by bit
  * pattern, zero threshold, custom bounds, the same bucket layout (spans may differ only by
  * zero-length spans) and bucket values by bit pattern. The counter reset hint is ignored.
- * Malformed histograms compare unequal to everything but a bit-identical struct. */
+ * A malformed histogram equals only itself (the same pointer). */
 bool pq_hist_equals(const promql_histogram *a, const promql_histogram *b);
 
 /* promqltest's comparison of an expected and an actual histogram (compareNativeHistogram):
@@ -200,6 +216,15 @@ pq_hist_status pq_hist_rate_increase(pq_arena *ar, const promql_histogram *const
                                      bool is_counter, promql_histogram *out, bool *has_result,
                                      unsigned *flags);
 
+/* interpolateHistograms (smoothed / anchored rate): the histogram at time t between h1 at t1 and
+ * h2 at t2, h1 + (h2 - h1) * (t - t1) / (t2 - t1); for counters a reset between them makes it
+ * h2 * fraction (counting from zero). Copies at t == t1 or t2. Flags NHCB_BOUNDS_RECONCILED_SUB /
+ * NHCB_BOUNDS_RECONCILED for the subtraction / addition; PQ_HIST_ERR_INCOMPATIBLE_SCHEMA when
+ * exponential and custom buckets mix. */
+pq_hist_status pq_hist_interpolate(pq_arena *ar, const promql_histogram *h1, int64_t t1,
+                                   const promql_histogram *h2, int64_t t2, int64_t t,
+                                   bool is_counter, promql_histogram *out, unsigned *flags);
+
 /* ---- buckets --------------------------------------------------------------------------- */
 
 /* Upper bound of bucket idx of an exponential schema (getBoundExponential: table lookup for
@@ -274,6 +299,12 @@ double pq_hist_stddev(const promql_histogram *h);
 
 /* histogram_avg: sum / count. */
 double pq_hist_avg(const promql_histogram *h);
+
+/* Go's math.Log, math.Log2 and math.Exp2, bit for bit (fdlibm algorithms); the quantile and
+ * fraction interpolation use them. Also what PromQL's ln()/log2() need to match Prometheus. */
+double pq_go_log(double x);
+double pq_go_log2(double x);
+double pq_go_exp2(double x);
 
 /* Kahan/Neumaier increment (kahansum.Inc): returns the new sum, updates *c. */
 double pq_kahan_inc(double inc, double sum, double *c);

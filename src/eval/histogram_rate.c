@@ -152,3 +152,32 @@ pq_hist_status pq_hist_rate_increase(pq_arena *ar, const promql_histogram *const
         *flags |= fl;
     return PQ_HIST_OK;
 }
+
+pq_hist_status pq_hist_interpolate(pq_arena *ar, const promql_histogram *h1, int64_t t1,
+                                   const promql_histogram *h2, int64_t t2, int64_t t,
+                                   bool is_counter, promql_histogram *out, unsigned *flags)
+{
+    if (t == t1)
+        return pq_hist_copy(ar, h1, out);
+    if (t == t2)
+        return pq_hist_copy(ar, h2, out);
+    double fraction = (double)(t - t1) / (double)(t2 - t1);
+    if (is_counter && pq_hist_detect_reset(h2, h1))
+        return pq_hist_mul(ar, h2, fraction, out);
+    /* h1 + (h2 - h1) * fraction, in upstream's order of operations. */
+    promql_histogram r;
+    unsigned fl = 0;
+    pq_hist_status st = pq_hist_sub(ar, h2, h1, &r, &fl);
+    if (st != PQ_HIST_OK)
+        return st;
+    unsigned outfl = (fl & PQ_HIST_FLAG_NHCB_BOUNDS_RECONCILED) ? PQ_HIST_FLAG_NHCB_BOUNDS_RECONCILED_SUB : 0;
+    if ((st = pq_hist_mul(ar, &r, fraction, &r)) != PQ_HIST_OK)
+        return st;
+    fl = 0;
+    if ((st = pq_hist_add(ar, &r, h1, out, &fl)) != PQ_HIST_OK)
+        return st;
+    outfl |= fl & PQ_HIST_FLAG_NHCB_BOUNDS_RECONCILED;
+    if (flags)
+        *flags |= outfl;
+    return PQ_HIST_OK;
+}

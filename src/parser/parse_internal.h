@@ -33,6 +33,9 @@ typedef struct pq_parse_ctx {
     pq_token bad_token;
     bool bad_token_set;
     bool oom;
+    /* end of the last token the parser consumed before the current lookahead: Prometheus's
+     * "lastClosing" at the moments it uses it (ends of offset and @ modifiers) */
+    uint32_t last_end;
 } pq_parse_ctx;
 
 /* A growable array of node pointers, label names or matchers (arena memory). */

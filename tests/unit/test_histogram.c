@@ -144,6 +144,36 @@ static void test_bounds(void **state)
     assert_true(isnan(pq_hist_bound(4, -53, cv, 3)));
 }
 
+/* Go's fdlibm Log/Log2/Exp2: exact where Go is exact, close to libm elsewhere, and
+ * Go's own rounding where the two differ (Exp2(0.5) is one ulp below sqrt(2), which is why
+ * native_histograms.test expects 1.414213562373095 for the median of [1 2 1]). */
+static void test_go_math(void **state)
+{
+    (void)state;
+    assert_true(pq_go_exp2(0.5) == 1.4142135623730949);
+    assert_true(pq_go_log2(8) == 3);
+    assert_true(pq_go_log2(0.125) == -3);
+    assert_true(pq_go_log(1) == 0);
+    assert_true(pq_go_exp2(3) == 8);
+    assert_true(pq_go_exp2(-1074) == 5e-324);
+    assert_true(pq_go_exp2(1024) == INFINITY);
+    assert_true(isnan(pq_go_log(-1)));
+    assert_true(pq_go_log(0) == -INFINITY);
+    uint64_t seed = 12345;
+    for (int i = 0; i < 100000; i++) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        double x = ldexp((double)(seed >> 11) / 9007199254740992.0 + 0.5, (int)(seed % 200) - 100);
+        double a = pq_go_log2(x), b = log2(x);
+        /* Go adds the exponent after a scaled Log of the mantissa: near 1 the error is a few
+         * ulps of the exponent's magnitude, not of the result. */
+        double mag = fmax(fabs(b), 1);
+        assert_true(fabs(a - b) <= 4 * (nextafter(mag, INFINITY) - mag));
+        double y = ((double)(seed >> 11) / 9007199254740992.0 - 0.5) * 100;
+        double c = pq_go_exp2(y), d = exp2(y);
+        assert_true(fabs(c - d) <= 2 * fabs(nextafter(d, INFINITY) - d));
+    }
+}
+
 static void test_iteration_order(void **state)
 {
     pq_arena *a = *state;
@@ -469,6 +499,62 @@ static void test_kahan_add(void **state)
     assert_true(sum.count == 1e16);
 }
 
+/* sum(histogram_sum) and the histogram_sub_N cases of native_histograms.test. */
+static void test_promqltest_sum_sub(void **state)
+{
+    pq_arena *a = *state;
+    const double p0[] = {1, 2, 0, 1, 1}, n0[] = {2, 4, 0, 0, 1, 9};
+    const double p1[] = {1, 3, 1, 2, 1, 1, 1}, n1[] = {0, 1, 4, 2, 7, 0, 0, 0, 0, 5, 5, 2};
+    const double p3[] = {2, 4, 2, 3, 2, 2}, n3[] = {1, 2, 5, 3, 8, 1, 1, 1, 1, 6, 3};
+    promql_histogram h[4] = {
+        mk(a, (hspec){.schema = 0, .count = 25, .sum = 3.1, .zc = 4, .zt = 0.001, .b = p0, .nb = 5, .nbk = n0, .nnb = 6}),
+        mk(a, (hspec){.schema = 0, .count = 41, .sum = 1e100, .zc = 5, .zt = 0.001, .b = p1, .nb = 7, .nbk = n1, .nnb = 12}),
+        mk(a, (hspec){.schema = 0, .count = 41, .sum = -1e100, .zc = 5, .zt = 0.001, .b = p1, .nb = 7, .nbk = n1, .nnb = 12}),
+        mk(a, (hspec){.schema = 1, .count = 0, .sum = 1.3, .zc = 3, .zt = 0.001, .b = p3, .nb = 6, .nbk = n3, .nnb = 11}),
+    };
+    promql_histogram sum = h[0], comp;
+    for (int i = 1; i < 4; i++) {
+        promql_histogram ns, nc;
+        assert_int_equal(pq_hist_kahan_add(a, &sum, i == 1 ? NULL : &comp, &h[i], &ns, &nc, NULL), PQ_HIST_OK);
+        sum = ns;
+        comp = nc;
+    }
+    assert_int_equal(pq_hist_add(a, &sum, &comp, &sum, NULL), PQ_HIST_OK);
+    const double ep[] = {5, 14, 7, 7, 3, 2, 2}, en[] = {3, 13, 19, 6, 17, 18, 0, 0, 0, 10, 10, 4};
+    promql_histogram want = mk(a, (hspec){.schema = 0, .count = 107, .sum = 4.4, .zc = 17, .zt = 0.001, .b = ep, .nb = 7, .nbk = en, .nnb = 12});
+    bool eq;
+    assert_int_equal(pq_hist_test_equal(a, &want, &sum, false, 1e-6, &eq), PQ_HIST_OK);
+    assert_true(eq);
+    /* histogram_sum{idx="0"} + histogram_sum{idx="3"} (plain addition). */
+    promql_histogram r;
+    assert_int_equal(pq_hist_add(a, &h[0], &h[3], &r, NULL), PQ_HIST_OK);
+    const double sp[] = {3, 8, 5, 3, 1}, sn[] = {3, 11, 11, 2, 3, 18};
+    want = mk(a, (hspec){.schema = 0, .count = 25, .sum = 4.4, .zc = 7, .zt = 0.001, .b = sp, .nb = 5, .nbk = sn, .nnb = 6});
+    assert_int_equal(pq_hist_test_equal(a, &want, &r, false, 1e-6, &eq), PQ_HIST_OK);
+    assert_true(eq);
+
+    const double q1[] = {0, 2, 1}, m1[] = {0, 0, 3, 2};
+    promql_histogram big = mk(a, (hspec){.schema = 0, .count = 41, .sum = 2345.6, .zc = 5, .zt = 0.001, .b = p1, .nb = 7, .nbk = n1, .nnb = 12});
+    promql_histogram small0 = mk(a, (hspec){.schema = 0, .count = 11, .sum = 1234.5, .zc = 3, .zt = 0.001, .b = q1, .nb = 3, .nbk = m1, .nnb = 4});
+    promql_histogram small1 = small0;
+    small1.schema = 1;
+    const double w1p[] = {1, 1, 0, 2, 1, 1, 1}, w1n[] = {0, 1, 1, 0, 7, 0, 0, 0, 0, 5, 5, 2};
+    const double w2p[] = {1, 0, 1, 2, 1, 1, 1}, w2n[] = {0, -2, 2, 2, 7, 0, 0, 0, 0, 5, 5, 2};
+    const double w3p[] = {-1, 0, -1, -2, -1, -1, -1}, w3n[] = {0, 2, -2, -2, -7, 0, 0, 0, 0, -5, -5, -2};
+    assert_int_equal(pq_hist_sub(a, &big, &small0, &r, NULL), PQ_HIST_OK);
+    want = mk(a, (hspec){.schema = 0, .count = 30, .sum = 1111.1, .zc = 2, .zt = 0.001, .b = w1p, .nb = 7, .nbk = w1n, .nnb = 12});
+    assert_int_equal(pq_hist_test_equal(a, &want, &r, false, 1e-6, &eq), PQ_HIST_OK);
+    assert_true(eq);
+    assert_int_equal(pq_hist_sub(a, &big, &small1, &r, NULL), PQ_HIST_OK);
+    want = mk(a, (hspec){.schema = 0, .count = 30, .sum = 1111.1, .zc = 2, .zt = 0.001, .b = w2p, .nb = 7, .nbk = w2n, .nnb = 12});
+    assert_int_equal(pq_hist_test_equal(a, &want, &r, false, 1e-6, &eq), PQ_HIST_OK);
+    assert_true(eq);
+    assert_int_equal(pq_hist_sub(a, &small1, &big, &r, NULL), PQ_HIST_OK);
+    want = mk(a, (hspec){.schema = 0, .count = -30, .sum = -1111.1, .zc = -2, .zt = 0.001, .b = w3p, .nb = 7, .nbk = w3n, .nnb = 12});
+    assert_int_equal(pq_hist_test_equal(a, &want, &r, false, 1e-6, &eq), PQ_HIST_OK);
+    assert_true(eq);
+}
+
 static void test_mul_div(void **state)
 {
     pq_arena *a = *state;
@@ -593,6 +679,24 @@ static void test_rate_increase(void **state)
     assert_int_equal(pq_hist_rate_increase(a, s5, t3, NULL, 3, true, &r, &has, &fl), PQ_HIST_OK);
     assert_false(has);
     assert_int_equal(fl, PQ_HIST_FLAG_MIXED_FLOATS_HISTOGRAMS);
+}
+
+static void test_interpolate(void **state)
+{
+    pq_arena *a = *state;
+    const double b1[] = {2, 4}, b2[] = {4, 8}, b3[] = {1, 1};
+    promql_histogram h1 = mk(a, (hspec){.count = 6, .sum = 10, .b = b1, .nb = 2});
+    promql_histogram h2 = mk(a, (hspec){.count = 12, .sum = 30, .b = b2, .nb = 2});
+    promql_histogram h3 = mk(a, (hspec){.count = 2, .sum = 1, .b = b3, .nb = 2});
+    promql_histogram r;
+    assert_int_equal(pq_hist_interpolate(a, &h1, 0, &h2, 100, 25, true, &r, NULL), PQ_HIST_OK);
+    assert_string_equal(test_expr(a, &r), "{{count:7.5 sum:15 buckets:[2.5 5]}}");
+    assert_int_equal(pq_hist_interpolate(a, &h1, 0, &h3, 100, 50, true, &r, NULL), PQ_HIST_OK);
+    assert_string_equal(test_expr(a, &r), "{{count:1 sum:0.5 buckets:[0.5 0.5]}}");
+    assert_int_equal(pq_hist_interpolate(a, &h1, 0, &h3, 100, 50, false, &r, NULL), PQ_HIST_OK);
+    assert_string_equal(test_expr(a, &r), "{{count:4 sum:5.5 buckets:[1.5 2.5]}}");
+    assert_int_equal(pq_hist_interpolate(a, &h1, 0, &h3, 100, 100, true, &r, NULL), PQ_HIST_OK);
+    assert_true(pq_hist_equals(&r, &h3));
 }
 
 /* ---- functions ------------------------------------------------------------------------ */
@@ -831,6 +935,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bounds),
+        cmocka_unit_test(test_go_math),
         cmocka_unit_test_setup_teardown(test_iteration_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_validate, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compact, setup, teardown),
@@ -842,9 +947,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_counter_reset_hints, setup, teardown),
         cmocka_unit_test_setup_teardown(test_custom_buckets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_kahan_add, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_promqltest_sum_sub, setup, teardown),
         cmocka_unit_test_setup_teardown(test_mul_div, setup, teardown),
         cmocka_unit_test_setup_teardown(test_detect_reset, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rate_increase, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_interpolate, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quantile, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fraction, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stddev, setup, teardown),

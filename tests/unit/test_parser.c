@@ -493,6 +493,10 @@ static void test_error_fields(void **state)
     assert_non_null(s);
     assert_string_equal(s, "sum(rate(x[1m]))");
     free(s);
+    s = promql_expr_to_json(x);
+    assert_non_null(s);
+    assert_non_null(strstr(s, "\"rate\""));
+    free(s);
     promql_expr_free(x);
     promql_expr_free(NULL);
     assert_string_equal(promql_error_type_name(PROMQL_ERR_BAD_DATA), "bad_data");
@@ -535,6 +539,21 @@ static void test_limits(void **state)
     memset(chain, '-', k - 1);
     assert_int_equal(pq_parse(chain, k, NULL, &ast, &err), -1);
     free(chain);
+
+    /* a deep duration expression inside brackets is bounded too */
+    char *dur = malloc(4 * 400 + 16);
+    assert_non_null(dur);
+    size_t dl = 0;
+    memcpy(dur, "foo[1m", 6);
+    dl = 6;
+    for (int i = 0; i < 400; i++) {
+        memcpy(dur + dl, "+1m", 3);
+        dl += 3;
+    }
+    dur[dl++] = ']';
+    assert_int_equal(pq_parse(dur, dl, NULL, &ast, &err), -1);
+    assert_non_null(strstr(err.message, "nested too deeply"));
+    free(dur);
 
     promql_parse_options_init(&o);
     o.max_query_length = 3;

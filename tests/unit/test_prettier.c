@@ -180,6 +180,30 @@ static void test_duration_and_default_limit(void **state)
     CHECK10(ab_bin(ab_vs("long_metric_name", NULL), PQ_OP_ADD, d),
             "  long_metric_name\n+\n(5m + step())");
 
+    /* a subquery that fits is written without indentation, even under a split parent */
+    CHECK10(ab_bin(ab_vs("a_long_name", NULL), PQ_OP_ADD, ab_subquery(ab_vs("x", NULL), 60000, 0)),
+            "  a_long_name\n+\nx[1m:]");
+    /* a split subquery keeps its suffix on the last line of its expression */
+    CHECK10(ab_subquery(ab_agg(PQ_OP_SUM, ab_vs("some_metric", NULL), NULL, false, false, NULL),
+                        300000, 60000),
+            "sum(\n  some_metric\n)[5m:1m]");
+    /* the unary operator takes the place of its operand's indentation */
+    CHECK10(ab_call("abs", 1, ab_unary(PQ_OP_SUB, ab_agg(PQ_OP_SUM, ab_vs("some_metric", NULL),
+                                                         NULL, false, false, NULL))),
+            "abs(\n  -sum(\n    some_metric\n  )\n)");
+
+    /* the limit is inclusive: a call of exactly 100 bytes stays on one line, 101 is split */
+    for (size_t len = 95; len <= 96; len++) {
+        char name[128], want[256];
+        memset(name, 'n', len);
+        name[len] = 0;   /* "abs(" + name + ")" is len + 5 bytes */
+        if (len + 5 <= 100)
+            snprintf(want, sizeof want, "abs(%s)", name);
+        else
+            snprintf(want, sizeof want, "abs(\n  %s\n)", name);
+        CHECK(ab_call("abs", 1, ab_vs(name, NULL)), want);
+    }
+
     /* at the default limit of 100 a short query stays on one line */
     pq_node *sum = ab_agg(PQ_OP_SUM, ab_call("rate", 1, ab_matrix(ab_vs("foo", NULL), 300000)),
                           NULL, false, true, "job", NULL);
