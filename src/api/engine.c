@@ -411,6 +411,7 @@ static promql_error_code run(promql_engine *engine, const promql_storage *storag
     ev.query_step_ms = instant ? 0 : step;
     ev.subquery_step_ms = o->default_subquery_step_ms > 0 ? o->default_subquery_step_ms : 60000;
     ev.delayed_name_removal = o->enable_delayed_name_removal != 0;
+    ev.use_start_timestamps = o->use_start_timestamps != 0;
 
     pq_value v;
     int rc = pq_eval_check_durations(&ev, root);
