@@ -74,6 +74,11 @@ typedef struct pq_eval {
     const char *hint_func;
     const pq_strlist *hint_grouping;
     bool hint_by;
+
+    /* Prometheus's detectHistogramStatsDecoding along the path: 1 under histogram_count/sum/avg
+     * (selectors then derive counter-reset hints sample to sample, as HistogramStatsIterator),
+     * -1 under a subquery, histogram_quantile(s)/fraction or a trim operator, else 0. */
+    int hist_stats;
 } pq_eval;
 
 /* Evaluate a node on ev's step grid. */
