@@ -134,7 +134,8 @@ promql_labels pq_labels_group(pq_eval *ev, promql_labels ls, const pq_strlist *n
 int pq_labels_compare(promql_labels a, promql_labels b);
 bool pq_labels_equal(promql_labels a, promql_labels b);
 uint64_t pq_labels_hash(promql_labels ls);
-/* Prometheus's String() form: {a="b", c="d"} (with __name__ printed first as metric{...}). */
+/* Prometheus's labels.String() form: {__name__="up", a="b"} (names not valid in the legacy
+ * charset quoted, values as strconv.Quote), as in "found duplicate series" errors. */
 char *pq_labels_string(pq_eval *ev, promql_labels ls);
 
 /* ---- errors, annotations, limits -------------------------------------------------------- */
