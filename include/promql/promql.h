@@ -140,6 +140,9 @@ typedef struct promql_engine_options {
     int enable_delayed_name_removal;     /* default on, as 3.x with the feature flag */
     int64_t default_subquery_step_ms;    /* step of a subquery written without one; default 1m
                                             (Prometheus's global evaluation interval) */
+    int use_start_timestamps;            /* hand the storage's start (created) timestamps to
+                                            rate() and friends; default off, as Prometheus
+                                            (promqltest runs with it on) */
 } promql_engine_options;
 
 PROMQL_API void promql_engine_options_init(promql_engine_options *opts);

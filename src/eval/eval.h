@@ -65,6 +65,7 @@ typedef struct pq_eval {
     int64_t query_step_ms;          /* the query's step (0 for instant), for step() in durations */
     int64_t subquery_step_ms;       /* a subquery's step when none is written */
     bool delayed_name_removal;      /* opts->enable_delayed_name_removal */
+    bool use_start_timestamps;      /* opts->use_start_timestamps: fill pq_range_series.st */
     promql_series_set *open_set;    /* the series set a selector is reading (selector.c) */
 
     /* Select hints from the path above the node being evaluated (Prometheus's

@@ -30,11 +30,11 @@ static int grow(pq_eval *ev, void **arr, size_t elem, size_t *cap, size_t need)
 int pq_read_range(pq_eval *ev, promql_sample_iter *it, int64_t mint, int64_t maxt, pq_range_series *rs)
 {
     char errbuf[512] = "";
-    int64_t *t = NULL;
+    int64_t *t = NULL, *st = NULL;
     double *v = NULL;
     const promql_histogram **h = NULL;
-    size_t n = 0, cap = 0, tcap = 0, vcap = 0, hcap = 0;
-    bool any_h = false;
+    size_t n = 0, cap = 0, tcap = 0, vcap = 0, hcap = 0, stcap = 0;
+    bool any_h = false, any_st = false;
     if (it->ops->seek(it, mint + 1, errbuf, sizeof errbuf))
         return pq_eval_fail(ev, PROMQL_ERR_STORAGE, "%s", errbuf);
     bool done = false;
@@ -77,6 +77,16 @@ int pq_read_range(pq_eval *ev, promql_sample_iter *it, int64_t mint, int64_t max
                 if (!hist)
                     h[n] = NULL;
             }
+            if (ev->use_start_timestamps && (b.start_ts || any_st)) {
+                /* Start timestamps, 0 (unknown) where a batch had none. */
+                size_t old = stcap;
+                if (grow(ev, (void **)&st, sizeof *st, &stcap, tcap))
+                    return -1;
+                if (stcap > old)
+                    memset(st + old, 0, (stcap - old) * sizeof *st);
+                any_st = true;
+                st[n] = b.start_ts ? b.start_ts[j] : 0;
+            }
             t[n] = ts;
             v[n] = val;
             n++;
@@ -88,6 +98,7 @@ int pq_read_range(pq_eval *ev, promql_sample_iter *it, int64_t mint, int64_t max
     rs->t = t;
     rs->v = v;
     rs->h = (const promql_histogram *const *)h;
+    rs->st = st;
     rs->n = n;
     return 0;
 }
