@@ -509,9 +509,23 @@ int pq_eval_node(pq_eval *ev, const pq_node *node, pq_value *out)
     const char *saved_func = ev->hint_func;
     const pq_strlist *saved_grouping = ev->hint_grouping;
     bool saved_by = ev->hint_by;
+    int saved_stats = ev->hist_stats;
     switch (node->kind) {
     case PQ_NODE_CALL:
         ev->hint_func = node->u.call.func ? node->u.call.func->name : NULL;
+        ev->hint_grouping = NULL;
+        if (ev->hint_func) {
+            const char *f = ev->hint_func;
+            if (!strcmp(f, "histogram_quantile") || !strcmp(f, "histogram_quantiles") ||
+                !strcmp(f, "histogram_fraction"))
+                ev->hist_stats = -1;
+            else if (ev->hist_stats == 0 && (!strcmp(f, "histogram_count") || !strcmp(f, "histogram_sum") ||
+                                             !strcmp(f, "histogram_avg")))
+                ev->hist_stats = 1;
+        }
+        break;
+    case PQ_NODE_SUBQUERY:
+        ev->hist_stats = -1;
         ev->hint_grouping = NULL;
         break;
     case PQ_NODE_AGGREGATE:
@@ -522,6 +536,8 @@ int pq_eval_node(pq_eval *ev, const pq_node *node, pq_value *out)
     case PQ_NODE_BINARY:
         ev->hint_func = NULL;
         ev->hint_grouping = NULL;
+        if (node->u.binary.op == PQ_OP_TRIM_UPPER || node->u.binary.op == PQ_OP_TRIM_LOWER)
+            ev->hist_stats = -1;
         break;
     case PQ_NODE_PAREN:
     case PQ_NODE_STEP_INVARIANT:
@@ -538,6 +554,7 @@ int pq_eval_node(pq_eval *ev, const pq_node *node, pq_value *out)
     ev->hint_func = saved_func;
     ev->hint_grouping = saved_grouping;
     ev->hint_by = saved_by;
+    ev->hist_stats = saved_stats;
     if (rc || ev->failed)
         return -1;
     ev->current_samples = before;

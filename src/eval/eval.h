@@ -74,6 +74,11 @@ typedef struct pq_eval {
     const char *hint_func;
     const pq_strlist *hint_grouping;
     bool hint_by;
+
+    /* Prometheus's detectHistogramStatsDecoding along the path: 1 under histogram_count/sum/avg
+     * (selectors then derive counter-reset hints sample to sample, as HistogramStatsIterator),
+     * -1 under a subquery, histogram_quantile(s)/fraction or a trim operator, else 0. */
+    int hist_stats;
 } pq_eval;
 
 /* Evaluate a node on ev's step grid. */
@@ -129,7 +134,8 @@ promql_labels pq_labels_group(pq_eval *ev, promql_labels ls, const pq_strlist *n
 int pq_labels_compare(promql_labels a, promql_labels b);
 bool pq_labels_equal(promql_labels a, promql_labels b);
 uint64_t pq_labels_hash(promql_labels ls);
-/* Prometheus's String() form: {a="b", c="d"} (with __name__ printed first as metric{...}). */
+/* Prometheus's labels.String() form: {__name__="up", a="b"} (names not valid in the legacy
+ * charset quoted, values as strconv.Quote), as in "found duplicate series" errors. */
 char *pq_labels_string(pq_eval *ev, promql_labels ls);
 
 /* ---- errors, annotations, limits -------------------------------------------------------- */

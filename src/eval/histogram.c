@@ -1,8 +1,9 @@
 /*
- * histogram.c -- layout and arithmetic of native float histograms (Prometheus 3.14's
- * model/histogram FloatHistogram): validation, bucket bounds, bucket iteration, copy, equality,
- * compaction, schema reduction, zero bucket reconciliation, Add/Sub/KahanAdd, Mul/Div and
- * counter reset detection.
+ * histogram.c -- layout and addition of native float histograms (Prometheus 3.14's
+ * model/histogram FloatHistogram): validation, bucket bounds, bucket iteration, copy,
+ * compaction, schema reduction, zero bucket reconciliation and Add/Sub/KahanAdd. Equality,
+ * counter resets and scalar operations live in histogram_equal.c, histogram_reset.c and
+ * histogram_scalar.c.
  *
  * Internally a side (positive or negative buckets) is expanded from spans into parallel arrays
  * of bucket indices and counts (plus Kahan compensations where needed). Every operation is then
@@ -39,7 +40,7 @@ static int64_t shr_floor(int64_t x, int s)
 }
 
 /* The bucket in target_schema that bucket idx of schema origin falls into (targetIdx). */
-static int64_t target_idx(int64_t idx, int32_t origin, int32_t target)
+int64_t pq_hist_target_idx(int64_t idx, int32_t origin, int32_t target)
 {
     return shr_floor(idx - 1, origin - target) + 1;
 }
@@ -186,7 +187,7 @@ pq_hist_status pq_hist_validate(const promql_histogram *h)
 
 /* ---- side cursors and iterators ------------------------------------------------------- */
 
-static void cursor_init(pq_hist_side_cursor *c, const promql_span *spans, size_t nspans,
+void pq_hist_cursor_init(pq_hist_side_cursor *c, const promql_span *spans, size_t nspans,
                         const double *buckets, size_t nbuckets, bool reverse)
 {
     memset(c, 0, sizeof *c);
@@ -211,7 +212,7 @@ static void cursor_init(pq_hist_side_cursor *c, const promql_span *spans, size_t
     c->bucket_i = nbuckets;
 }
 
-static bool cursor_next(pq_hist_side_cursor *c, int64_t *idx, double *count)
+bool pq_hist_cursor_next(pq_hist_side_cursor *c, int64_t *idx, double *count)
 {
     if (!c->reverse) {
         for (;;) {
@@ -278,10 +279,10 @@ void pq_hist_side_iter_init(pq_hist_side_iter *it, const promql_histogram *h, bo
     it->h = h;
     it->positive = positive;
     if (positive)
-        cursor_init(&it->cur, h->positive_spans, h->positive_span_count, h->positive_buckets,
+        pq_hist_cursor_init(&it->cur, h->positive_spans, h->positive_span_count, h->positive_buckets,
                     h->positive_bucket_count, false);
     else
-        cursor_init(&it->cur, h->negative_spans, h->negative_span_count, h->negative_buckets,
+        pq_hist_cursor_init(&it->cur, h->negative_spans, h->negative_span_count, h->negative_buckets,
                     h->negative_bucket_count, false);
 }
 
@@ -289,7 +290,7 @@ bool pq_hist_side_iter_next(pq_hist_side_iter *it, pq_hist_bucket *out)
 {
     int64_t idx;
     double cnt;
-    if (!cursor_next(&it->cur, &idx, &cnt))
+    if (!pq_hist_cursor_next(&it->cur, &idx, &cnt))
         return false;
     make_bucket(it->h, it->positive, idx, cnt, out);
     return true;
@@ -303,10 +304,10 @@ static void iter_start_side(pq_hist_iter *it, bool first)
     bool positive = first ? it->reverse : !it->reverse;
     bool rev_cursor = first;
     if (positive)
-        cursor_init(&it->side, h->positive_spans, h->positive_span_count, h->positive_buckets,
+        pq_hist_cursor_init(&it->side, h->positive_spans, h->positive_span_count, h->positive_buckets,
                     h->positive_bucket_count, rev_cursor);
     else
-        cursor_init(&it->side, h->negative_spans, h->negative_span_count, h->negative_buckets,
+        pq_hist_cursor_init(&it->side, h->negative_spans, h->negative_span_count, h->negative_buckets,
                     h->negative_bucket_count, rev_cursor);
 }
 
@@ -327,7 +328,7 @@ bool pq_hist_iter_next(pq_hist_iter *it, pq_hist_bucket *out)
         switch (it->state) {
         case 0:
         case 2: {
-            if (!cursor_next(&it->side, &idx, &cnt)) {
+            if (!pq_hist_cursor_next(&it->side, &idx, &cnt)) {
                 if (it->state == 0) {
                     it->state = 1;
                 } else {
@@ -398,11 +399,11 @@ static pq_hist_status side_expand(pq_arena *a, const promql_span *spans, size_t 
     if (side_alloc(a, s, nbuckets, comp) != PQ_HIST_OK)
         return PQ_HIST_ERR_NOMEM;
     pq_hist_side_cursor c;
-    cursor_init(&c, spans, nspans, buckets, nbuckets, false);
+    pq_hist_cursor_init(&c, spans, nspans, buckets, nbuckets, false);
     int64_t idx;
     double cnt;
     size_t k = 0;
-    while (k < nbuckets && cursor_next(&c, &idx, &cnt)) {
+    while (k < nbuckets && pq_hist_cursor_next(&c, &idx, &cnt)) {
         s->idx[k] = (int32_t)idx;
         s->cnt[k] = cnt;
         k++;
@@ -552,7 +553,7 @@ static pq_hist_status side_reduce(pq_arena *a, side *s, int32_t from, int32_t to
     }
     size_t k = 0;
     for (size_t i = 0; i < s->n; i++) {
-        int32_t t = (int32_t)target_idx(s->idx[i], from, to);
+        int32_t t = (int32_t)pq_hist_target_idx(s->idx[i], from, to);
         if (k > 0 && s->idx[k - 1] == t) {
             if (kahan) {
                 double c = s->comp[k - 1];
@@ -762,7 +763,7 @@ static bool adjust_counter_reset(promql_counter_reset_hint *h, promql_counter_re
 
 /* ---- custom bucket bounds ------------------------------------------------------------- */
 
-static bool custom_bounds_match(const double *a, size_t na, const double *b, size_t nb)
+bool pq_hist_custom_bounds_match(const double *a, size_t na, const double *b, size_t nb)
 {
     if (na != nb)
         return false;
@@ -916,76 +917,6 @@ pq_hist_status pq_hist_copy(pq_arena *a, const promql_histogram *h, promql_histo
     return PQ_HIST_OK;
 }
 
-static bool same_bits(double a, double b)
-{
-    uint64_t x, y;
-    memcpy(&x, &a, sizeof x);
-    memcpy(&y, &b, sizeof y);
-    return x == y;
-}
-
-/* spansMatch: the same layout, ignoring zero-length spans (whose offsets carry over). */
-static bool spans_match(const promql_span *s1, size_t n1, const promql_span *s2, size_t n2)
-{
-    size_t i = 0, j = 0;
-    for (;;) {
-        int64_t o1 = 0, o2 = 0;
-        uint32_t l1 = 0, l2 = 0;
-        while (i < n1) {
-            o1 += s1[i].offset;
-            l1 = s1[i].length;
-            i++;
-            if (l1)
-                break;
-        }
-        while (j < n2) {
-            o2 += s2[j].offset;
-            l2 = s2[j].length;
-            j++;
-            if (l2)
-                break;
-        }
-        if (l1 == 0 && l2 == 0)
-            return true;
-        if (l1 != l2 || o1 != o2)
-            return false;
-    }
-}
-
-static bool buckets_match(const double *a, size_t na, const double *b, size_t nb)
-{
-    if (na != nb)
-        return false;
-    for (size_t i = 0; i < na; i++)
-        if (!same_bits(a[i], b[i]))
-            return false;
-    return true;
-}
-
-bool pq_hist_equals(const promql_histogram *a, const promql_histogram *b)
-{
-    if (!a || !b)
-        return a == b;
-    if (pq_hist_validate(a) != PQ_HIST_OK || pq_hist_validate(b) != PQ_HIST_OK)
-        return a == b;
-    if (a->schema != b->schema || !same_bits(a->count, b->count) || !same_bits(a->sum, b->sum))
-        return false;
-    if (pq_hist_is_custom(a) &&
-        !custom_bounds_match(a->custom_values, a->custom_value_count, b->custom_values,
-                             b->custom_value_count))
-        return false;
-    if (a->zero_threshold != b->zero_threshold || !same_bits(a->zero_count, b->zero_count))
-        return false;
-    return spans_match(a->negative_spans, a->negative_span_count, b->negative_spans,
-                       b->negative_span_count) &&
-           buckets_match(a->negative_buckets, a->negative_bucket_count, b->negative_buckets,
-                         b->negative_bucket_count) &&
-           spans_match(a->positive_spans, a->positive_span_count, b->positive_spans,
-                       b->positive_span_count) &&
-           buckets_match(a->positive_buckets, a->positive_bucket_count, b->positive_buckets,
-                         b->positive_bucket_count);
-}
-
 /* Compact one side: without its empty buckets, then spans at most max_empty apart merged
  * (with explicit empty buckets in the gap). The result equals compactBuckets' in every case. */
 static pq_hist_status side_compact(pq_arena *a, const promql_span *spans, size_t nspans,
@@ -1117,7 +1048,7 @@ static pq_hist_status add_sub(pq_arena *ar, const promql_histogram *a, const pro
     x.count = negative ? x.count - o.count : x.count + o.count;
     x.sum = negative ? x.sum - o.sum : x.sum + o.sum;
     if (pq_hist_is_custom(a)) {
-        if (custom_bounds_match(x.cv, x.ncv, o.cv, o.ncv)) {
+        if (pq_hist_custom_bounds_match(x.cv, x.ncv, o.cv, o.ncv)) {
             st = side_add(ar, &x.pos, &o.pos, negative, x.schema, 0, false);
         } else {
             fl |= PQ_HIST_FLAG_NHCB_BOUNDS_RECONCILED;
@@ -1207,7 +1138,7 @@ pq_hist_status pq_hist_kahan_add(pq_arena *ar, const promql_histogram *sum,
     x.count = pq_kahan_inc(o.count, x.count, &cx.count);
     x.sum = pq_kahan_inc(o.sum, x.sum, &cx.sum);
     if (pq_hist_is_custom(sum)) {
-        if (custom_bounds_match(x.cv, x.ncv, o.cv, o.ncv)) {
+        if (pq_hist_custom_bounds_match(x.cv, x.ncv, o.cv, o.ncv)) {
             st = side_add(ar, &x.pos, &o.pos, false, x.schema, 0, true);
         } else {
             fl |= PQ_HIST_FLAG_NHCB_BOUNDS_RECONCILED;
@@ -1237,402 +1168,3 @@ pq_hist_status pq_hist_kahan_add(pq_arena *ar, const promql_histogram *sum,
     return PQ_HIST_OK;
 }
 
-/* ---- scalar operations ---------------------------------------------------------------- */
-
-static pq_hist_status scale(pq_arena *ar, const promql_histogram *h, double f, bool divide,
-                            promql_histogram *out)
-{
-    promql_histogram r;
-    pq_hist_status st = pq_hist_copy(ar, h, &r);
-    if (st != PQ_HIST_OK)
-        return st;
-    double *pb = (double *)r.positive_buckets, *nb = (double *)r.negative_buckets;
-    if (divide) {
-        r.zero_count /= f;
-        r.count /= f;
-        r.sum /= f;
-        if (f == 0) {
-            r.positive_buckets = r.negative_buckets = NULL;
-            r.positive_spans = r.negative_spans = NULL;
-            r.positive_bucket_count = r.negative_bucket_count = 0;
-            r.positive_span_count = r.negative_span_count = 0;
-            *out = r;
-            return PQ_HIST_OK;
-        }
-        for (size_t i = 0; i < r.positive_bucket_count; i++)
-            pb[i] /= f;
-        for (size_t i = 0; i < r.negative_bucket_count; i++)
-            nb[i] /= f;
-    } else {
-        r.zero_count *= f;
-        r.count *= f;
-        r.sum *= f;
-        for (size_t i = 0; i < r.positive_bucket_count; i++)
-            pb[i] *= f;
-        for (size_t i = 0; i < r.negative_bucket_count; i++)
-            nb[i] *= f;
-    }
-    if (f < 0)
-        r.counter_reset_hint = PROMQL_HINT_GAUGE;
-    *out = r;
-    return PQ_HIST_OK;
-}
-
-pq_hist_status pq_hist_mul(pq_arena *ar, const promql_histogram *h, double factor,
-                           promql_histogram *out)
-{
-    return scale(ar, h, factor, false, out);
-}
-
-pq_hist_status pq_hist_div(pq_arena *ar, const promql_histogram *h, double divisor,
-                           promql_histogram *out)
-{
-    return scale(ar, h, divisor, true, out);
-}
-
-pq_hist_status pq_hist_neg(pq_arena *ar, const promql_histogram *h, promql_histogram *out)
-{
-    return scale(ar, h, -1, false, out);
-}
-
-bool pq_hist_has_overflow(const promql_histogram *h)
-{
-    if (isinf(h->zero_count) || isinf(h->count) || isinf(h->sum))
-        return true;
-    for (size_t i = 0; i < h->positive_bucket_count; i++)
-        if (isinf(h->positive_buckets[i]))
-            return true;
-    for (size_t i = 0; i < h->negative_bucket_count; i++)
-        if (isinf(h->negative_buckets[i]))
-            return true;
-    for (size_t i = 0; i < h->custom_value_count; i++)
-        if (isinf(h->custom_values[i]))
-            return true;
-    return false;
-}
-
-/* ---- counter reset detection ---------------------------------------------------------- */
-
-/* A forward bucket iterator that merges buckets into target_schema and skips buckets whose
- * upper bound is <= start (floatBucketIterator with a targetSchema and absoluteStartValue). */
-typedef struct merge_iter {
-    pq_hist_side_cursor c;
-    int32_t schema, target;
-    double start;
-    bool reached;
-    bool have_next;
-    int64_t next_idx;
-    double next_cnt;
-} merge_iter;
-
-static void merge_iter_init(merge_iter *m, const promql_histogram *h, bool positive, double start,
-                            int32_t target)
-{
-    memset(m, 0, sizeof *m);
-    if (positive)
-        cursor_init(&m->c, h->positive_spans, h->positive_span_count, h->positive_buckets,
-                    h->positive_bucket_count, false);
-    else
-        cursor_init(&m->c, h->negative_spans, h->negative_span_count, h->negative_buckets,
-                    h->negative_bucket_count, false);
-    m->schema = h->schema;
-    m->target = target;
-    m->start = start;
-    m->reached = start == 0;
-}
-
-static bool merge_iter_next(merge_iter *m, int64_t *idx, double *cnt)
-{
-    for (;;) {
-        int64_t oi;
-        double oc;
-        if (m->have_next) {
-            oi = m->next_idx;
-            oc = m->next_cnt;
-            m->have_next = false;
-        } else if (!cursor_next(&m->c, &oi, &oc)) {
-            return false;
-        }
-        int64_t t = m->schema == m->target ? oi : target_idx(oi, m->schema, m->target);
-        double sum = oc;
-        if (m->schema != m->target) {
-            while (cursor_next(&m->c, &oi, &oc)) {
-                if (target_idx(oi, m->schema, m->target) != t) {
-                    m->have_next = true;
-                    m->next_idx = oi;
-                    m->next_cnt = oc;
-                    break;
-                }
-                sum += oc;
-            }
-        }
-        if (!m->reached && m->target != PQ_HIST_SCHEMA_CUSTOM &&
-            pq_hist_exp_bound(t, m->target) <= m->start)
-            continue;
-        m->reached = true;
-        *idx = t;
-        *cnt = sum;
-        return true;
-    }
-}
-
-/* detectReset over one side: a populated bucket of prev missing in cur, or a decreased one. */
-static bool detect_reset_side(merge_iter *cur, merge_iter *prev)
-{
-    int64_t pi, ci;
-    double pc, cc;
-    if (!merge_iter_next(prev, &pi, &pc))
-        return false;
-    if (!merge_iter_next(cur, &ci, &cc)) {
-        for (;;) {
-            if (pc != 0)
-                return true;
-            if (!merge_iter_next(prev, &pi, &pc))
-                return false;
-        }
-    }
-    for (;;) {
-        while (ci < pi) {
-            if (!merge_iter_next(cur, &ci, &cc)) {
-                for (;;) {
-                    if (pc != 0)
-                        return true;
-                    if (!merge_iter_next(prev, &pi, &pc))
-                        return false;
-                }
-            }
-        }
-        if (ci > pi) {
-            if (pc != 0)
-                return true;
-        } else if (cc < pc) {
-            return true;
-        }
-        if (!merge_iter_next(prev, &pi, &pc))
-            return false;
-    }
-}
-
-/* The bucket iterator of a custom-bucket histogram with its upper bounds. */
-typedef struct upper_iter {
-    pq_hist_side_cursor c;
-    const promql_histogram *h;
-} upper_iter;
-
-static bool upper_iter_next(upper_iter *u, double *upper, double *cnt)
-{
-    int64_t idx;
-    if (!cursor_next(&u->c, &idx, cnt))
-        return false;
-    *upper = pq_hist_bound(idx, u->h->schema, u->h->custom_values,
-                           u->h->custom_value_count);
-    return true;
-}
-
-/* rollupSumForBound: sum buckets with upper bound <= bound, leaving the first one above. */
-static double rollup(upper_iter *u, bool started, double *bu, double *bc, double bound, bool *more)
-{
-    if (!started && !upper_iter_next(u, bu, bc)) {
-        *more = false;
-        return 0;
-    }
-    double sum = 0;
-    while (*bu <= bound) {
-        sum += *bc;
-        if (!upper_iter_next(u, bu, bc)) {
-            *more = false;
-            return sum;
-        }
-    }
-    *more = true;
-    return sum;
-}
-
-/* detectResetWithMismatchedCustomBounds: a decrease of any reconciled bucket on the shared
- * bounds. */
-static bool detect_reset_custom_mismatch(const promql_histogram *cur, const promql_histogram *prev)
-{
-    upper_iter ci = {.h = cur}, pi = {.h = prev};
-    cursor_init(&ci.c, cur->positive_spans, cur->positive_span_count, cur->positive_buckets,
-                cur->positive_bucket_count, false);
-    cursor_init(&pi.c, prev->positive_spans, prev->positive_span_count, prev->positive_buckets,
-                prev->positive_bucket_count, false);
-    const double *cb = cur->custom_values, *pb = prev->custom_values;
-    size_t nc = cur->custom_value_count, np = prev->custom_value_count;
-    size_t i = 0, j = 0;
-    double cu = 0, cc = 0, pu = 0, pc = 0;
-    bool c_started = false, c_more = false, p_started = false, p_more = false;
-    while (i <= nc && j <= np) {
-        double cbnd = i < nc ? cb[i] : INFINITY;
-        double pbnd = j < np ? pb[j] : INFINITY;
-        if (cbnd == pbnd) {
-            double csum = 0, psum = 0;
-            if (!c_started || c_more) {
-                csum = rollup(&ci, c_started, &cu, &cc, cbnd, &c_more);
-                c_started = true;
-            }
-            if (!p_started || p_more) {
-                psum = rollup(&pi, p_started, &pu, &pc, cbnd, &p_more);
-                p_started = true;
-            }
-            if (csum < psum)
-                return true;
-            i++;
-            j++;
-        } else if (cbnd < pbnd) {
-            i++;
-        } else {
-            j++;
-        }
-    }
-    return false;
-}
-
-bool pq_hist_detect_reset(const promql_histogram *cur, const promql_histogram *prev)
-{
-    if (cur->counter_reset_hint == PROMQL_HINT_COUNTER_RESET)
-        return true;
-    if (cur->counter_reset_hint == PROMQL_HINT_NOT_COUNTER_RESET)
-        return false;
-    if (pq_hist_validate(cur) != PQ_HIST_OK || pq_hist_validate(prev) != PQ_HIST_OK)
-        return true;
-    if (cur->count < prev->count)
-        return true;
-    if (pq_hist_is_custom(cur)) {
-        if (!pq_hist_is_custom(prev))
-            return true;
-        if (!custom_bounds_match(cur->custom_values, cur->custom_value_count, prev->custom_values,
-                                 prev->custom_value_count))
-            return detect_reset_custom_mismatch(cur, prev);
-    } else if (pq_hist_is_custom(prev)) {
-        /* Upstream reaches this through schema > -53. */
-        return true;
-    }
-    if (cur->schema > prev->schema)
-        return true;
-    double czt = pq_hist_is_custom(cur) ? 0 : cur->zero_threshold;
-    double pzt = pq_hist_is_custom(prev) ? 0 : prev->zero_threshold;
-    if (czt < pzt)
-        return true;
-    double prev_zc = pq_hist_is_custom(prev) ? 0 : prev->zero_count;
-    double thr = czt;
-    if (czt != pzt) {
-        /* zeroCountForLargerThreshold on prev, reading its buckets in place. */
-        double larger = czt;
-        for (;;) {
-            double zc = prev->zero_count, c = 0;
-            bool restart = false;
-            pq_hist_side_iter it;
-            pq_hist_bucket b;
-            pq_hist_side_iter_init(&it, prev, true);
-            while (pq_hist_side_iter_next(&it, &b)) {
-                if (b.lower >= larger)
-                    break;
-                zc = pq_kahan_inc(b.count, zc, &c);
-                if (b.upper > larger) {
-                    if (b.count != 0)
-                        larger = b.upper;
-                    break;
-                }
-            }
-            pq_hist_side_iter_init(&it, prev, false);
-            while (pq_hist_side_iter_next(&it, &b)) {
-                if (b.upper <= -larger)
-                    break;
-                zc = pq_kahan_inc(b.count, zc, &c);
-                if (b.lower < -larger) {
-                    if (b.count != 0) {
-                        larger = -b.lower;
-                        restart = true;
-                    }
-                    break;
-                }
-            }
-            if (!restart) {
-                prev_zc = zc;
-                thr = larger;
-                break;
-            }
-        }
-    }
-    if (thr != czt)
-        return true;
-    double czc = pq_hist_is_custom(cur) ? 0 : cur->zero_count;
-    if (czc < prev_zc)
-        return true;
-    merge_iter a, b;
-    merge_iter_init(&a, cur, true, czt, cur->schema);
-    merge_iter_init(&b, prev, true, czt, cur->schema);
-    if (detect_reset_side(&a, &b))
-        return true;
-    merge_iter_init(&a, cur, false, czt, cur->schema);
-    merge_iter_init(&b, prev, false, czt, cur->schema);
-    return detect_reset_side(&a, &b);
-}
-
-/* ---- promqltest comparison ------------------------------------------------------------ */
-
-/* util/almost.Equal. */
-static bool almost_equal(double a, double b, double eps)
-{
-    const double min_normal = 2.2250738585072014e-308;
-    if (isnan(a) && isnan(b))
-        return true;
-    if (a == b)
-        return true;
-    double abs_sum = fabs(a) + fabs(b);
-    double diff = fabs(a - b);
-    if (a == 0 || b == 0 || abs_sum < min_normal)
-        return diff < eps * min_normal;
-    return diff / fmin(abs_sum, DBL_MAX) < eps;
-}
-
-static bool buckets_almost_match(const double *a, size_t na, const double *b, size_t nb, double eps)
-{
-    if (na != nb)
-        return false;
-    for (size_t i = 0; i < na; i++)
-        if (!almost_equal(a[i], b[i], eps))
-            return false;
-    return true;
-}
-
-pq_hist_status pq_hist_test_equal(pq_arena *ar, const promql_histogram *expected,
-                                  const promql_histogram *actual, bool compare_hint,
-                                  double epsilon, bool *equal)
-{
-    *equal = false;
-    promql_histogram e, c;
-    pq_hist_status st;
-    if ((st = pq_hist_compact(ar, expected, 0, &e)) != PQ_HIST_OK ||
-        (st = pq_hist_compact(ar, actual, 0, &c)) != PQ_HIST_OK)
-        return st;
-    if (e.schema != c.schema || !almost_equal(e.count, c.count, epsilon) ||
-        !almost_equal(e.sum, c.sum, epsilon))
-        return PQ_HIST_OK;
-    if (pq_hist_is_custom(&e) &&
-        !custom_bounds_match(e.custom_values, e.custom_value_count, c.custom_values,
-                             c.custom_value_count))
-        return PQ_HIST_OK;
-    if (e.zero_threshold != c.zero_threshold || !almost_equal(e.zero_count, c.zero_count, epsilon))
-        return PQ_HIST_OK;
-    if (!spans_match(e.negative_spans, e.negative_span_count, c.negative_spans,
-                     c.negative_span_count) ||
-        !buckets_almost_match(e.negative_buckets, e.negative_bucket_count, c.negative_buckets,
-                              c.negative_bucket_count, epsilon) ||
-        !spans_match(e.positive_spans, e.positive_span_count, c.positive_spans,
-                     c.positive_span_count) ||
-        !buckets_almost_match(e.positive_buckets, e.positive_bucket_count, c.positive_buckets,
-                              c.positive_bucket_count, epsilon))
-        return PQ_HIST_OK;
-    if (compare_hint && e.counter_reset_hint != c.counter_reset_hint)
-        return PQ_HIST_OK;
-    *equal = true;
-    return PQ_HIST_OK;
-}
-
-size_t pq_hist_size(const promql_histogram *h)
-{
-    return 168 + 8 * (h->positive_span_count + h->negative_span_count + h->positive_bucket_count +
-                      h->negative_bucket_count + h->custom_value_count);
-}

@@ -327,4 +327,13 @@ pq_hist_status pq_hist_format_test_expr(pq_strbuf *out, pq_arena *a, const promq
  * digits that round-trip), into buf (at least 32 bytes). Returns buf. */
 char *pq_format_go_float(char *buf, size_t len, double v, char fmt);
 
+/* ---- shared by the histogram*.c files (not for other layers) --------------------------- */
+
+void pq_hist_cursor_init(pq_hist_side_cursor *c, const promql_span *spans, size_t nspans,
+                         const double *buckets, size_t nbuckets, bool reverse);
+bool pq_hist_cursor_next(pq_hist_side_cursor *c, int64_t *idx, double *count);
+/* The bucket of target_schema that bucket idx of origin_schema falls into (targetIdx). */
+int64_t pq_hist_target_idx(int64_t idx, int32_t origin_schema, int32_t target_schema);
+bool pq_hist_custom_bounds_match(const double *a, size_t na, const double *b, size_t nb);
+
 #endif

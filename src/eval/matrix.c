@@ -35,6 +35,7 @@ int pq_read_range(pq_eval *ev, promql_sample_iter *it, int64_t mint, int64_t max
     const promql_histogram **h = NULL;
     size_t n = 0, cap = 0, tcap = 0, vcap = 0, hcap = 0, stcap = 0;
     bool any_h = false, any_st = false;
+    const promql_histogram *last_hist = NULL;
     if (it->ops->seek(it, mint + 1, errbuf, sizeof errbuf))
         return pq_eval_fail(ev, PROMQL_ERR_STORAGE, "%s", errbuf);
     bool done = false;
@@ -72,7 +73,8 @@ int pq_read_range(pq_eval *ev, promql_sample_iter *it, int64_t mint, int64_t max
                         return -1;
                     memset(h + old, 0, (hcap - old) * sizeof *h);
                 }
-                if (hist && !(h[n] = pq_sample_hist_copy(ev, hist)))
+                if (hist && !(h[n] = ev->hist_stats > 0 ? pq_stats_hint(ev, hist, &last_hist)
+                                                        : pq_sample_hist_copy(ev, hist)))
                     return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
                 if (!hist)
                     h[n] = NULL;

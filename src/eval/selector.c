@@ -63,6 +63,18 @@ void pq_select_hints_from_path(const pq_eval *ev, promql_select_hints *hints)
     }
 }
 
+promql_histogram *pq_stats_hint(pq_eval *ev, const promql_histogram *h, const promql_histogram **last)
+{
+    promql_histogram *c = pq_sample_hist_copy(ev, h);
+    if (!c)
+        return NULL;
+    if (c->counter_reset_hint == PROMQL_HINT_UNKNOWN && *last)
+        c->counter_reset_hint = pq_hist_detect_reset(c, *last) ? PROMQL_HINT_COUNTER_RESET
+                                                               : PROMQL_HINT_NOT_COUNTER_RESET;
+    *last = c;
+    return c;
+}
+
 static int series_cmp(const void *a, const void *b)
 {
     const pq_selected *x = a, *y = b;
@@ -389,6 +401,7 @@ int pq_eval_vector_selector(pq_eval *ev, const pq_node *node, pq_value *out)
         promql_histogram *prev_h_copy = NULL;
         size_t i = 0;
         int64_t emitted = 0;
+        const promql_histogram *last_hist = NULL;
 
 /* Give the steps with ref < limit the previous sample where it is inside their lookback window.
  * Once the previous sample is out of reach (or stale, or absent), no step before the next sample
@@ -451,6 +464,13 @@ int pq_eval_vector_selector(pq_eval *ev, const pq_node *node, pq_value *out)
                 prev_h = b.histograms ? b.histograms[j] : NULL;
                 prev_v = prev_h ? 0 : b.values[j];
                 prev_h_copy = NULL;
+                if (prev_h && ev->hist_stats > 0 && !pq_sample_is_stale(0, prev_h)) {
+                    if (!(prev_h_copy = pq_stats_hint(ev, prev_h, &last_hist))) {
+                        rc = pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
+                        break;
+                    }
+                    prev_h = prev_h_copy;
+                }
             }
             /* The batch's arrays die with the next call: keep the previous histogram alive. */
             if (rc == 0 && !done && prev_h && !prev_h_copy) {

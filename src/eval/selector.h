@@ -21,6 +21,11 @@ void pq_select_close(pq_eval *ev, pq_selected *arr, size_t n);
  * (matrix.c). */
 int pq_read_range(pq_eval *ev, promql_sample_iter *it, int64_t mint, int64_t maxt, pq_range_series *rs);
 
+/* HistogramStatsIterator's on-the-fly counter-reset hints (selectors under histogram_count,
+ * histogram_sum, histogram_avg): a copy of h whose Unknown hint is replaced by the result of
+ * reset detection against *last, the previous histogram read; *last becomes the copy. */
+promql_histogram *pq_stats_hint(pq_eval *ev, const promql_histogram *h, const promql_histogram **last);
+
 bool pq_sample_is_stale(double v, const promql_histogram *h);
 /* Deep copy of a histogram into the arena (storage arrays only live until the next batch). */
 promql_histogram *pq_sample_hist_copy(pq_eval *ev, const promql_histogram *h);

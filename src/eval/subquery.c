@@ -45,6 +45,7 @@ int pq_eval_subquery(pq_eval *ev, const pq_node *node, pq_matrix *out)
 
     pq_eval sub;
     pq_eval_sub_init(&sub, ev, start, end, step);
+    sub.hist_stats = -1; /* no stats decoding below a subquery */
     pq_value inner;
     int rc = pq_eval_node(&sub, node->u.subquery.expr, &inner);
     pq_eval_sub_done(ev, &sub);
