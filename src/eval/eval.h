@@ -130,7 +130,10 @@ promql_labels pq_labels_set(pq_eval *ev, promql_labels ls, const char *name, con
 promql_labels pq_labels_without(pq_eval *ev, promql_labels ls, const char *name);
 /* Keep only (by) / drop (without) the named labels; 'without' also drops __name__. */
 promql_labels pq_labels_group(pq_eval *ev, promql_labels ls, const pq_strlist *names, bool without);
-/* Byte-order comparison of label sets, as Prometheus's labels.Compare. */
+/* Byte-order comparison of label sets, as Prometheus's labels.Compare. The symbol is
+ * pq_eval_labels_compare: storage/memstore.h has a pointer-taking function of the same name,
+ * and the two never meet in one file (no file includes both headers). */
+#define pq_labels_compare pq_eval_labels_compare
 int pq_labels_compare(promql_labels a, promql_labels b);
 bool pq_labels_equal(promql_labels a, promql_labels b);
 uint64_t pq_labels_hash(promql_labels ls);

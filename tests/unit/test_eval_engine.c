@@ -169,6 +169,38 @@ static void test_disabled_modifiers(void **state)
     promql_engine_free(e);
 }
 
+static void test_limits(void **state)
+{
+    promql_engine_options o;
+    promql_engine_options_init(&o);
+    promql_error err;
+    promql_result *r = NULL;
+    const char *q = "x * 2";
+
+    o.max_samples = 5;
+    promql_engine *e = promql_engine_new(&o, &err);
+    assert_int_equal(promql_query_range(e, &storage, q, strlen(q), 0, 540000, 60000, &r, &err),
+                     PROMQL_ERR_TOO_MANY_SAMPLES);
+    assert_string_equal(err.message, "query processing would load too many samples into memory in query execution");
+    assert_null(r);
+    promql_engine_free(e);
+
+    promql_engine_options_init(&o);
+    o.max_memory_bytes = 64 * 1024;
+    e = promql_engine_new(&o, &err);
+    assert_int_equal(promql_query_range(e, &storage, q, strlen(q), 0, 10000 * 60000LL, 60000, &r, &err),
+                     PROMQL_ERR_RESOURCE);
+    assert_null(r);
+    promql_engine_free(e);
+
+    static volatile int cancel = 1;
+    promql_engine_options_init(&o);
+    o.cancel_flag = &cancel;
+    e = promql_engine_new(&o, &err);
+    assert_int_equal(promql_query_instant(e, &storage, q, strlen(q), 0, &r, &err), PROMQL_ERR_CANCELED);
+    promql_engine_free(e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -178,6 +210,7 @@ int main(void)
         cmocka_unit_test(test_errors_and_annotations),
         cmocka_unit_test(test_disabled_modifiers),
         cmocka_unit_test(test_anchored_matrix),
+        cmocka_unit_test(test_limits),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
