@@ -954,6 +954,8 @@ int pqt_run_script(const char *file, const char *data, size_t len, const pqt_con
     eo.enable_at_modifier = 1;
     eo.enable_negative_offset = 1;
     eo.enable_delayed_name_removal = 1;
+    eo.default_subquery_step_ms = 60 * 1000;   /* NoStepSubqueryIntervalFn: 1m */
+    eo.use_start_timestamps = 1;                /* UseStartTimestamps: true */
     promql_error err;
     memset(&err, 0, sizeof err);
     r.engine = promql_engine_new(&eo, &err);

@@ -79,7 +79,7 @@ static void test_shortest_round_trip(void **state)
 {
     (void)state;
     uint64_t x = 88172645463325252ULL;
-    for (int i = 0; i < 200000; i++) {
+    for (int i = 0; i < 50000; i++) {
         x ^= x << 13;
         x ^= x >> 7;
         x ^= x << 17;
