@@ -94,14 +94,20 @@ static int compare_strings(const void *a, const void *b)
 }
 
 /* name{matchers}: the __name__ matcher that repeats the written name is left out, the rest are
- * printed sorted as strings (Prometheus sorts the rendered matchers, not the labels). */
+ * printed sorted as strings (Prometheus sorts the rendered matchers, not the labels).
+ * One deliberate difference: a selector with neither name nor matchers (only info()'s second
+ * argument can be one) prints as "{}", where Prometheus prints nothing and so produces a query
+ * that does not parse back. */
 static void print_selector_body(pq_strbuf *b, const pq_node *n)
 {
     const char *name = n->u.selector.name ? n->u.selector.name : "";
     pq_strbuf_puts(b, name);
     size_t count = n->u.selector.matcher_count;
-    if (count == 0 || !n->u.selector.matchers)
+    if (count == 0 || !n->u.selector.matchers) {
+        if (!*name)
+            pq_strbuf_puts(b, "{}");
         return;
+    }
     char **rendered = calloc(count, sizeof *rendered);
     if (!rendered) {
         b->oom = 1;
