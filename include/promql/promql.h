@@ -138,6 +138,8 @@ typedef struct promql_engine_options {
     int enable_at_modifier;              /* default on */
     int enable_negative_offset;          /* default on */
     int enable_delayed_name_removal;     /* default on, as 3.x with the feature flag */
+    int64_t default_subquery_step_ms;    /* step of a subquery written without one; default 1m
+                                            (Prometheus's global evaluation interval) */
 } promql_engine_options;
 
 PROMQL_API void promql_engine_options_init(promql_engine_options *opts);

@@ -21,6 +21,7 @@
 typedef struct pq_annotation {
     promql_annotation_kind kind;
     char *text;               /* full text, ending in " (line:col)" where it has a position */
+    size_t raw_len;           /* length of the text without the position (the dedup key) */
 } pq_annotation;
 
 typedef struct pq_eval {
@@ -59,6 +60,12 @@ typedef struct pq_eval {
 
     promql_error *err;        /* where the first error goes */
     int failed;
+
+    /* Query-wide settings (copied into nested evaluators). */
+    int64_t query_step_ms;          /* the query's step (0 for instant), for step() in durations */
+    int64_t subquery_step_ms;       /* a subquery's step when none is written */
+    bool delayed_name_removal;      /* opts->enable_delayed_name_removal */
+    promql_series_set *open_set;    /* the series set a selector is reading (selector.c) */
 } pq_eval;
 
 /* Evaluate a node on ev's step grid. */
@@ -75,13 +82,23 @@ static inline int64_t pq_eval_step_ts(const pq_eval *ev, size_t i)
 int pq_eval_matrix(pq_eval *ev, const pq_node *node, pq_matrix *out);
 
 /* Index ranges of the windows of one series: w[i] for step i of ev's grid. Windows are
- * left-open: samples with range_start < t <= range_end. w must have ev->nsteps entries. */
+ * left-open: samples with range_start < t <= range_end. w must have ev->nsteps entries.
+ * For 'anchored' selectors [lo, hi) also covers the lookback delta before the range
+ * (range_start - lookback < t <= range_end), and for 'smoothed' ones the lookback delta on both
+ * sides (range_start - lookback < t <= range_end + lookback), as Prometheus's matrixIterSlice
+ * reads them; range_start/range_end stay the nominal range, for extendFloats-style boundary
+ * points. m->lookback_ms holds the lookback delta used. */
 void pq_matrix_windows(const pq_eval *ev, const pq_matrix *m, const pq_range_series *s, pq_window *w);
 
 /* Function calls: implemented in functions.c (dispatch) and functions_*.c (the library). */
 int pq_eval_call(pq_eval *ev, const pq_node *call, pq_value *out);
 
 /* ---- construction helpers ------------------------------------------------------------------- */
+
+/* Finish a computed instant vector the way Prometheus assembles a node's output: series without
+ * any point dropped, and series with equal labels merged (an overlap at one step fails with
+ * "vector cannot contain metrics with the same labelset"). For functions that rename series. */
+int pq_vector_finish(pq_eval *ev, pq_vector *v);
 
 /* A new series slot in v (values, presence bitmap zeroed; hists NULL), or NULL on OOM. */
 pq_series *pq_vector_add(pq_eval *ev, pq_vector *v, promql_labels labels);

@@ -81,6 +81,8 @@ typedef struct pq_matrix {
     int64_t range_ms;         /* the selector's range */
     const pq_node *node;      /* the MATRIX_SELECTOR or SUBQUERY node, for annotations */
     bool anchored, smoothed;  /* extended range selector modifiers of the selector */
+    int64_t lookback_ms;      /* lookback delta, for anchored/smoothed windows */
+    bool from_subquery;       /* the series are a subquery's result */
 } pq_matrix;
 
 /* ---- values ---------------------------------------------------------------------------------- */

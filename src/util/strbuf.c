@@ -86,6 +86,7 @@ char *pq_strbuf_finish(pq_strbuf *b)
         pq_strbuf_free(b);
         return NULL;
     }
+    b->data[b->len] = 0;   /* an empty buffer was never terminated by an append */
     char *s = b->data;
     memset(b, 0, sizeof *b);
     return s;

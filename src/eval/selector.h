@@ -1,0 +1,22 @@
+/*
+ * selector.h -- storage access shared by the vector and matrix selectors (selector.c, matrix.c).
+ */
+#ifndef PQ_SELECTOR_H
+#define PQ_SELECTOR_H
+
+#include "eval/eval.h"
+
+typedef struct pq_selected {
+    promql_labels labels;        /* copied into the arena */
+    promql_sample_iter *iter;    /* closed by pq_select_close */
+} pq_selected;
+
+/* Select the series of a VECTOR_SELECTOR node, sorted by labels. */
+int pq_select(pq_eval *ev, const pq_node *vs, const promql_select_hints *hints, pq_selected **out, size_t *count);
+void pq_select_close(pq_eval *ev, pq_selected *arr, size_t n);
+
+bool pq_sample_is_stale(double v, const promql_histogram *h);
+/* Deep copy of a histogram into the arena (storage arrays only live until the next batch). */
+promql_histogram *pq_hist_copy(pq_eval *ev, const promql_histogram *h);
+
+#endif
