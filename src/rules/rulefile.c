@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rules/gofmt.h"
+#include "rules/gonum.h"
+#include "util/gofmt.h"
 #include "rules/template.h"
 #include "rules/yaml_tree.h"
 #include "util/strbuf.h"
@@ -198,7 +199,7 @@ static int64_t dec_duration(decoder *d, const pq_ynode *n)
     }
     int64_t ms;
     char e[256];
-    if (pq_go_parse_duration(n->value, n->len, &ms, e, sizeof e)) {
+    if (pq_gonum_parse_duration(n->value, n->len, &ms, e, sizeof e)) {
         if (!d->fatal[0])
             snprintf(d->fatal, sizeof d->fatal, "%s", e);
         return 0;

@@ -1,10 +1,10 @@
 /*
- * gofmt.c -- Go's strconv/fmt/time formatting rules in C (see gofmt.h for why).
+ * gonum.c -- Go's strconv/fmt/time formatting rules in C (see gonum.h for why).
  *
  * Floats: the decimal digits come from glibc's correctly rounded %e; the layout (when to use an
  * exponent, how many digits, "+Inf") follows strconv.FormatFloat.
  */
-#include "rules/gofmt.h"
+#include "rules/gonum.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -108,7 +108,7 @@ static void fmt_f(pq_strbuf *out, const go_digits *g, int prec)
     }
 }
 
-void pq_go_format_float(pq_strbuf *out, double v, char fmt, int prec)
+void pq_gonum_float(pq_strbuf *out, double v, char fmt, int prec)
 {
     if (isnan(v)) {
         pq_strbuf_puts(out, "NaN");
@@ -177,12 +177,12 @@ void pq_go_format_float(pq_strbuf *out, double v, char fmt, int prec)
     fmt_f(out, &g, fp > 0 ? fp : 0);
 }
 
-void pq_go_float_v(pq_strbuf *out, double v)
+void pq_gonum_float_v(pq_strbuf *out, double v)
 {
-    pq_go_format_float(out, v, 'g', -1);
+    pq_gonum_float(out, v, 'g', -1);
 }
 
-void pq_go_model_duration(pq_strbuf *out, int64_t ms)
+void pq_gonum_model_duration(pq_strbuf *out, int64_t ms)
 {
     if (ms == 0) {
         pq_strbuf_puts(out, "0s");
@@ -209,7 +209,7 @@ void pq_go_model_duration(pq_strbuf *out, int64_t ms)
     }
 }
 
-void pq_go_time_duration(pq_strbuf *out, int64_t ms)
+void pq_gonum_time_duration(pq_strbuf *out, int64_t ms)
 {
     if (ms == 0) {
         pq_strbuf_puts(out, "0s");
@@ -241,7 +241,7 @@ void pq_go_time_duration(pq_strbuf *out, int64_t ms)
     pq_strbuf_putc(out, 's');
 }
 
-int pq_go_parse_duration(const char *s, size_t len, int64_t *ms, char *errbuf, size_t errlen)
+int pq_gonum_parse_duration(const char *s, size_t len, int64_t *ms, char *errbuf, size_t errlen)
 {
     static const struct { const char *unit; int64_t mult; int pos; } units[] = {
         {"y", 1000LL * 60 * 60 * 24 * 365, 1}, {"w", 1000LL * 60 * 60 * 24 * 7, 2},
@@ -309,32 +309,7 @@ bad:
     return -1;
 }
 
-void pq_go_quote(pq_strbuf *out, const char *s, size_t len)
-{
-    pq_strbuf_putc(out, '"');
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        switch (c) {
-        case '"': pq_strbuf_puts(out, "\\\""); break;
-        case '\\': pq_strbuf_puts(out, "\\\\"); break;
-        case '\n': pq_strbuf_puts(out, "\\n"); break;
-        case '\t': pq_strbuf_puts(out, "\\t"); break;
-        case '\r': pq_strbuf_puts(out, "\\r"); break;
-        case '\a': pq_strbuf_puts(out, "\\a"); break;
-        case '\b': pq_strbuf_puts(out, "\\b"); break;
-        case '\f': pq_strbuf_puts(out, "\\f"); break;
-        case '\v': pq_strbuf_puts(out, "\\v"); break;
-        default:
-            if (c < 0x20 || c == 0x7f)
-                pq_strbuf_printf(out, "\\x%02x", c);
-            else
-                pq_strbuf_putc(out, (char)c);
-        }
-    }
-    pq_strbuf_putc(out, '"');
-}
-
-void pq_go_time_string(pq_strbuf *out, int64_t sec, int32_t nsec)
+void pq_gonum_time_string(pq_strbuf *out, int64_t sec, int32_t nsec)
 {
     time_t t = (time_t)sec;
     struct tm tm;
