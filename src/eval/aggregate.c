@@ -13,6 +13,7 @@
 
 #include "eval/eval.h"
 #include "eval/evalint.h"
+#include "eval/histogram.h"
 
 #define OOM(ev) pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation")
 
@@ -31,6 +32,9 @@ static void kahan_inc(double inc, double *sum, double *c)
 typedef struct group_state {
     double value, mean, kahan_c, count;
     bool seen, has_float, has_hist, incremental, drop_name;
+    /* native histograms (sum, avg) */
+    promql_histogram *hval, *hmean, *hkahan;
+    bool h_incremental, incompatible, reset_seen, not_reset_seen;
     size_t nvals;          /* quantile: values collected this step */
     size_t heap_len;       /* k-aggregations: the heap of series indexes */
     bool complete;
@@ -381,7 +385,7 @@ static int aggregate_k(pq_eval *ev, const pq_node *node, const pq_vector *in, co
             if (!pq_bit_get(se->present, s))
                 continue;
             const promql_histogram *h = se->hists ? se->hists[s] : NULL;
-            vals[si] = h ? h->sum : se->values[s];
+            vals[si] = h ? 0 : se->values[s];
             size_t g = gidx[si];
             group_state *st = &gs[g];
             kheap hp = {heap_items + heap_off[g], vals, op == PQ_OP_BOTTOMK};
@@ -491,6 +495,159 @@ static double quantile(double q, double *v, size_t n)
     return v[(size_t)lower] * (1 - weight) + v[(size_t)upper] * weight;
 }
 
+/* ---- native histograms in sum and avg ------------------------------------------------------ */
+
+static void note_hint(group_state *st, const promql_histogram *h)
+{
+    if (h->counter_reset_hint == PROMQL_HINT_COUNTER_RESET)
+        st->reset_seen = true;
+    else if (h->counter_reset_hint == PROMQL_HINT_NOT_COUNTER_RESET)
+        st->not_reset_seen = true;
+}
+
+static promql_histogram *hnew(pq_eval *ev)
+{
+    return pq_arena_calloc(ev->arena, 1, sizeof(promql_histogram));
+}
+
+static int hist_error(pq_eval *ev, const pq_node *expr, group_state *st, pq_hist_status rc, promql_labels ls)
+{
+    if (rc == PQ_HIST_ERR_NOMEM)
+        return OOM(ev);
+    if (rc == PQ_HIST_ERR_INCOMPATIBLE_SCHEMA) {
+        const char *name = pq_labels_get(ls, "__name__");
+        pq_strbuf b;
+        pq_strbuf_init(&b);
+        pq_go_quote(&b, name ? name : "", strlen(name ? name : ""));
+        char *q = pq_strbuf_finish(&b);
+        pq_eval_annotate(ev, PROMQL_ANNOTATION_WARNING, expr,
+                         "PromQL warning: vector contains a mix of histograms with exponential and custom buckets "
+                         "schemas for metric name %s",
+                         q ? q : "\"\"");
+        free(q);
+    }
+    st->incompatible = true;
+    return 0;
+}
+
+static void reconciled(pq_eval *ev, const pq_node *expr, unsigned flags)
+{
+    if (flags & PQ_HIST_FLAG_NHCB_BOUNDS_RECONCILED)
+        pq_eval_annotate(ev, PROMQL_ANNOTATION_INFO, expr,
+                         "PromQL info: mismatched custom buckets were reconciled during aggregation");
+}
+
+/* sum: add h into the group's compensated running sum. */
+static int hist_sum_add(pq_eval *ev, const pq_node *expr, group_state *st, const promql_histogram *h, promql_labels ls)
+{
+    if (!st->hval)
+        return 0;
+    note_hint(st, h);
+    promql_histogram *ns = hnew(ev), *nc = hnew(ev);
+    if (!ns || !nc)
+        return OOM(ev);
+    unsigned flags = 0;
+    pq_hist_status rc = pq_hist_kahan_add(ev->arena, st->hval, st->hkahan, h, ns, nc, &flags);
+    if (rc != PQ_HIST_OK)
+        return hist_error(ev, expr, st, rc, ls);
+    reconciled(ev, expr, flags);
+    st->hval = ns;
+    st->hkahan = nc;
+    return 0;
+}
+
+/* avg: Prometheus's compensated sum, switching to an incremental mean on overflow. */
+static int hist_avg_add(pq_eval *ev, const pq_node *expr, group_state *st, const promql_histogram *h, promql_labels ls)
+{
+    if (!st->hval)
+        return 0;
+    note_hint(st, h);
+    unsigned flags = 0;
+    pq_hist_status rc;
+    if (!st->h_incremental) {
+        promql_histogram *ns = hnew(ev), *nc = hnew(ev);
+        if (!ns || !nc)
+            return OOM(ev);
+        rc = pq_hist_kahan_add(ev->arena, st->hval, st->hkahan, h, ns, nc, &flags);
+        if (rc != PQ_HIST_OK)
+            return hist_error(ev, expr, st, rc, ls);
+        reconciled(ev, expr, flags);
+        if (!pq_hist_has_overflow(ns)) {
+            st->hval = ns;
+            st->hkahan = nc;
+            return 0;
+        }
+        st->h_incremental = true;
+        promql_histogram *m = hnew(ev);
+        if (!m || pq_hist_div(ev->arena, st->hval, st->count - 1, m) != PQ_HIST_OK)
+            return OOM(ev);
+        st->hmean = m;
+        if (st->hkahan) {
+            promql_histogram *k = hnew(ev);
+            if (!k || pq_hist_div(ev->arena, st->hkahan, st->count - 1, k) != PQ_HIST_OK)
+                return OOM(ev);
+            st->hkahan = k;
+        }
+    }
+    double q = (st->count - 1) / st->count;
+    if (st->hkahan) {
+        promql_histogram *k = hnew(ev);
+        if (!k || pq_hist_mul(ev->arena, st->hkahan, q, k) != PQ_HIST_OK)
+            return OOM(ev);
+        st->hkahan = k;
+    }
+    promql_histogram *add = hnew(ev), *mq = hnew(ev), *ns = hnew(ev), *nc = hnew(ev);
+    if (!add || !mq || !ns || !nc || pq_hist_div(ev->arena, h, st->count, add) != PQ_HIST_OK ||
+        pq_hist_mul(ev->arena, st->hmean, q, mq) != PQ_HIST_OK)
+        return OOM(ev);
+    flags = 0;
+    rc = pq_hist_kahan_add(ev->arena, mq, st->hkahan, add, ns, nc, &flags);
+    if (rc != PQ_HIST_OK)
+        return hist_error(ev, expr, st, rc, ls);
+    reconciled(ev, expr, flags);
+    st->hmean = ns;
+    st->hkahan = nc;
+    return 0;
+}
+
+/* The final histogram of a sum or avg group, compacted; NULL on failure (error recorded). */
+static promql_histogram *hist_final(pq_eval *ev, pq_op op, group_state *st)
+{
+    promql_histogram *v = NULL, *t;
+    if (op == PQ_OP_SUM) {
+        v = st->hval;
+        if (st->hkahan) {
+            if (!(t = hnew(ev)) || pq_hist_add(ev->arena, v, st->hkahan, t, NULL) != PQ_HIST_OK)
+                goto fail;
+            v = t;
+        }
+    } else if (st->h_incremental) {
+        v = st->hmean;
+        if (st->hkahan) {
+            if (!(t = hnew(ev)) || pq_hist_add(ev->arena, v, st->hkahan, t, NULL) != PQ_HIST_OK)
+                goto fail;
+            v = t;
+        }
+    } else {
+        if (!(t = hnew(ev)) || pq_hist_div(ev->arena, st->hval, st->count, t) != PQ_HIST_OK)
+            goto fail;
+        v = t;
+        if (st->hkahan) {
+            promql_histogram *kc = hnew(ev), *sum = hnew(ev);
+            if (!kc || !sum || pq_hist_div(ev->arena, st->hkahan, st->count, kc) != PQ_HIST_OK ||
+                pq_hist_add(ev->arena, v, kc, sum, NULL) != PQ_HIST_OK)
+                goto fail;
+            v = sum;
+        }
+    }
+    if (!(t = hnew(ev)) || pq_hist_compact(ev->arena, v, 0, t) != PQ_HIST_OK)
+        goto fail;
+    return t;
+fail:
+    pq_eval_fail(ev, PROMQL_ERR_EXECUTION, "histogram aggregation failed");
+    return NULL;
+}
+
 int pq_eval_aggregate(pq_eval *ev, const pq_node *node, pq_value *out)
 {
     pq_op op = node->u.aggregate.op;
@@ -591,10 +748,13 @@ int pq_eval_aggregate(pq_eval *ev, const pq_node *node, pq_value *out)
                 switch (op) {
                 case PQ_OP_SUM:
                 case PQ_OP_AVG:
-                    if (h)
+                    if (h) {
                         st->has_hist = true;
-                    else
+                        st->hval = (promql_histogram *)h;
+                        note_hint(st, h);
+                    } else {
                         st->has_float = true;
+                    }
                     break;
                 case PQ_OP_STDVAR:
                 case PQ_OP_STDDEV:
@@ -631,13 +791,17 @@ int pq_eval_aggregate(pq_eval *ev, const pq_node *node, pq_value *out)
                 }
                 continue;
             }
+            if (st->incompatible)
+                continue;
             if (se->drop_name)
                 st->drop_name = true;
             switch (op) {
             case PQ_OP_SUM:
-                if (h)
+                if (h) {
                     st->has_hist = true;
-                else {
+                    if (hist_sum_add(ev, expr, st, h, se->labels))
+                        return -1;
+                } else {
                     st->has_float = true;
                     kahan_inc(f, &st->value, &st->kahan_c);
                 }
@@ -646,6 +810,8 @@ int pq_eval_aggregate(pq_eval *ev, const pq_node *node, pq_value *out)
                 st->count++;
                 if (h) {
                     st->has_hist = true;
+                    if (hist_avg_add(ev, expr, st, h, se->labels))
+                        return -1;
                     break;
                 }
                 st->has_float = true;
@@ -729,8 +895,24 @@ int pq_eval_aggregate(pq_eval *ev, const pq_node *node, pq_value *out)
                                      "PromQL warning: encountered a mix of histograms and floats for aggregation");
                     continue;
                 }
-                if (st->has_hist)
-                    continue; /* native histogram sums need the histogram library */
+                if (st->incompatible)
+                    continue;
+                if (st->has_hist) {
+                    promql_histogram *hv = hist_final(ev, op, st);
+                    if (!hv)
+                        return -1;
+                    if (st->reset_seen && st->not_reset_seen)
+                        pq_eval_annotate(ev, PROMQL_ANNOTATION_WARNING, expr,
+                                         "PromQL warning: conflicting counter resets during histogram aggregation");
+                    pq_series *o = &out->u.vector.series[g];
+                    pq_bit_set(o->present, s);
+                    o->values[s] = 0;
+                    o->drop_name = st->drop_name;
+                    if (!o->hists && !(o->hists = pq_arena_calloc(ev->arena, ev->nsteps, sizeof *o->hists)))
+                        return OOM(ev);
+                    o->hists[s] = hv;
+                    continue;
+                }
                 if (op == PQ_OP_SUM)
                     val = st->value + st->kahan_c;
                 else if (st->incremental)

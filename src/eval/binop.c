@@ -12,6 +12,7 @@
 
 #include "eval/eval.h"
 #include "eval/evalint.h"
+#include "eval/histogram.h"
 
 #define OOM(ev) pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation")
 
@@ -62,60 +63,39 @@ double pq_scalar_binop(pq_op op, double l, double r)
 
 /* ---- histogram operands ------------------------------------------------------------------ */
 
-static promql_histogram *hist_scale(pq_eval *ev, const promql_histogram *h, double f, bool divide)
+static promql_histogram *hist_new(pq_eval *ev)
 {
-    promql_histogram *c = pq_arena_alloc(ev->arena, sizeof *c);
-    double *pb = pq_arena_alloc(ev->arena, (h->positive_bucket_count + 1) * sizeof(double));
-    double *nb = pq_arena_alloc(ev->arena, (h->negative_bucket_count + 1) * sizeof(double));
-    if (!c || !pb || !nb)
+    return pq_arena_calloc(ev->arena, 1, sizeof(promql_histogram));
+}
+
+/* A histogram result, compacted as Prometheus does before returning it. NULL with *bad set when
+ * the library refused (malformed input or OOM). */
+static promql_histogram *hist_compacted(pq_eval *ev, promql_histogram *h, pq_hist_status st, bool *bad)
+{
+    promql_histogram *c;
+    if (st != PQ_HIST_OK || !(c = hist_new(ev)) || pq_hist_compact(ev->arena, h, 0, c) != PQ_HIST_OK) {
+        *bad = true;
         return NULL;
-    *c = *h;
-#define SC(x) (divide ? (x) / f : (x) * f)
-    c->count = SC(h->count);
-    c->sum = SC(h->sum);
-    c->zero_count = SC(h->zero_count);
-    for (size_t i = 0; i < h->positive_bucket_count; i++)
-        pb[i] = SC(h->positive_buckets[i]);
-    for (size_t i = 0; i < h->negative_bucket_count; i++)
-        nb[i] = SC(h->negative_buckets[i]);
-#undef SC
-    c->positive_buckets = pb;
-    c->negative_buckets = nb;
+    }
     return c;
 }
 
-static bool hist_equal(const promql_histogram *a, const promql_histogram *b)
+static void hist_flags_annotate(pq_eval *ev, const pq_node *node, unsigned flags, const char *operation)
 {
-    if (a->schema != b->schema || a->count != b->count || a->sum != b->sum || a->zero_threshold != b->zero_threshold ||
-        a->zero_count != b->zero_count || a->positive_span_count != b->positive_span_count ||
-        a->negative_span_count != b->negative_span_count || a->positive_bucket_count != b->positive_bucket_count ||
-        a->negative_bucket_count != b->negative_bucket_count || a->custom_value_count != b->custom_value_count)
-        return false;
-    for (size_t i = 0; i < a->positive_span_count; i++)
-        if (a->positive_spans[i].offset != b->positive_spans[i].offset || a->positive_spans[i].length != b->positive_spans[i].length)
-            return false;
-    for (size_t i = 0; i < a->negative_span_count; i++)
-        if (a->negative_spans[i].offset != b->negative_spans[i].offset || a->negative_spans[i].length != b->negative_spans[i].length)
-            return false;
-    for (size_t i = 0; i < a->positive_bucket_count; i++)
-        if (a->positive_buckets[i] != b->positive_buckets[i])
-            return false;
-    for (size_t i = 0; i < a->negative_bucket_count; i++)
-        if (a->negative_buckets[i] != b->negative_buckets[i])
-            return false;
-    for (size_t i = 0; i < a->custom_value_count; i++)
-        if (a->custom_values[i] != b->custom_values[i])
-            return false;
-    return true;
+    if (flags & PQ_HIST_FLAG_NHCB_BOUNDS_RECONCILED)
+        pq_eval_annotate(ev, PROMQL_ANNOTATION_INFO, node,
+                         "PromQL info: mismatched custom buckets were reconciled during %s", operation);
 }
 
 /* One element operation (Prometheus's vectorElemBinop). Returns 0 with *keep set, or 1 when the
- * sample is dropped with an annotation (incompatible operand types), or -1 on OOM. */
+ * sample is dropped (with an annotation where Prometheus gives one), or -1 on OOM. */
 static int elem_binop(pq_eval *ev, const pq_node *node, pq_op op, double l, double r, const promql_histogram *hl,
                       const promql_histogram *hr, double *val, promql_histogram **h, bool *keep)
 {
     *h = NULL;
+    *val = 0;
     const char *lt = hl ? "histogram" : "float", *rt = hr ? "histogram" : "float";
+    bool bad = false;
     if (!hl && !hr) {
         if (op == PQ_OP_TRIM_UPPER || op == PQ_OP_TRIM_LOWER)
             goto incompatible;
@@ -130,36 +110,84 @@ static int elem_binop(pq_eval *ev, const pq_node *node, pq_op op, double l, doub
     }
     if (!hl && hr) {
         if (op == PQ_OP_MUL) {
-            if (!(*h = hist_scale(ev, hr, l, false)))
+            promql_histogram *t = hist_new(ev);
+            if (!t)
                 return -1;
-            *keep = true;
-            return 0;
+            *h = hist_compacted(ev, t, pq_hist_mul(ev->arena, hr, l, t), &bad);
+            *keep = !bad;
+            return bad ? 1 : 0;
         }
         goto incompatible;
     }
     if (hl && !hr) {
-        if (op == PQ_OP_MUL || op == PQ_OP_DIV) {
-            if (!(*h = hist_scale(ev, hl, r, op == PQ_OP_DIV)))
-                return -1;
-            *keep = true;
-            return 0;
+        promql_histogram *t = hist_new(ev);
+        if (!t)
+            return -1;
+        switch (op) {
+        case PQ_OP_MUL:
+            *h = hist_compacted(ev, t, pq_hist_mul(ev->arena, hl, r, t), &bad);
+            break;
+        case PQ_OP_DIV:
+            *h = hist_compacted(ev, t, pq_hist_div(ev->arena, hl, r, t), &bad);
+            break;
+        case PQ_OP_TRIM_UPPER:
+        case PQ_OP_TRIM_LOWER:
+            if (pq_hist_trim(ev->arena, hl, r, op == PQ_OP_TRIM_UPPER, t) != PQ_HIST_OK)
+                bad = true;
+            else
+                *h = t;
+            break;
+        default:
+            goto incompatible;
         }
-        if (op == PQ_OP_TRIM_UPPER || op == PQ_OP_TRIM_LOWER) {
-            /* Bucket trimming needs the native histogram library. */
+        *keep = !bad;
+        return bad ? 1 : 0;
+    }
+    switch (op) {
+    case PQ_OP_ADD:
+    case PQ_OP_SUB: {
+        promql_histogram *t = hist_new(ev);
+        if (!t)
+            return -1;
+        unsigned flags = 0;
+        pq_hist_status st = op == PQ_OP_ADD ? pq_hist_add(ev->arena, hl, hr, t, &flags)
+                                            : pq_hist_sub(ev->arena, hl, hr, t, &flags);
+        const char *operation = op == PQ_OP_ADD ? "addition" : "subtraction";
+        if (st == PQ_HIST_ERR_INCOMPATIBLE_SCHEMA) {
+            pq_eval_annotate(ev, PROMQL_ANNOTATION_WARNING, node,
+                             "PromQL warning: incompatible bucket layout encountered for binary operator %s",
+                             pq_op_name(op));
             *keep = false;
             return 1;
         }
-        goto incompatible;
+        if (st == PQ_HIST_ERR_NOMEM)
+            return -1;
+        if (st != PQ_HIST_OK) {
+            *keep = false;
+            return 1;
+        }
+        if (op == PQ_OP_SUB)
+            t->counter_reset_hint = PROMQL_HINT_GAUGE;
+        hist_flags_annotate(ev, node, flags, operation);
+        if (flags & PQ_HIST_FLAG_COUNTER_RESET_COLLISION) {
+            /* Upstream returns the collision as the error of the element operation, which
+             * drops the sample. */
+            pq_eval_annotate(ev, PROMQL_ANNOTATION_WARNING, node,
+                             "PromQL warning: conflicting counter resets during histogram %s", operation);
+            *keep = false;
+            return 1;
+        }
+        *h = hist_compacted(ev, t, PQ_HIST_OK, &bad);
+        *keep = !bad;
+        return bad ? 1 : 0;
     }
-    if (op == PQ_OP_EQLC || op == PQ_OP_NEQ) {
+    case PQ_OP_EQLC:
+    case PQ_OP_NEQ:
         *h = (promql_histogram *)hl;
-        *keep = hist_equal(hl, hr) == (op == PQ_OP_EQLC);
+        *keep = pq_hist_equals(hl, hr) == (op == PQ_OP_EQLC);
         return 0;
-    }
-    if (op == PQ_OP_ADD || op == PQ_OP_SUB) {
-        /* Histogram addition needs the native histogram library. */
-        *keep = false;
-        return 1;
+    default:
+        break;
     }
 incompatible:
     pq_eval_annotate(ev, PROMQL_ANNOTATION_INFO, node,

@@ -10,6 +10,7 @@
 
 #include "eval/eval.h"
 #include "eval/evalint.h"
+#include "eval/histogram.h"
 #include "parser/functions.h"
 
 /* ---- constructors ---------------------------------------------------------------------- */
@@ -344,21 +345,9 @@ static int eval_step_invariant(pq_eval *ev, const pq_node *node, pq_value *out)
 
 static promql_histogram *hist_negate(pq_eval *ev, const promql_histogram *h)
 {
-    promql_histogram *c = pq_arena_alloc(ev->arena, sizeof *c);
-    double *pb = pq_arena_alloc(ev->arena, (h->positive_bucket_count + 1) * sizeof(double));
-    double *nb = pq_arena_alloc(ev->arena, (h->negative_bucket_count + 1) * sizeof(double));
-    if (!c || !pb || !nb)
+    promql_histogram *c = pq_arena_calloc(ev->arena, 1, sizeof *c);
+    if (!c || pq_hist_neg(ev->arena, h, c) != PQ_HIST_OK)
         return NULL;
-    *c = *h;
-    c->count = -h->count;
-    c->sum = -h->sum;
-    c->zero_count = -h->zero_count;
-    for (size_t i = 0; i < h->positive_bucket_count; i++)
-        pb[i] = -h->positive_buckets[i];
-    for (size_t i = 0; i < h->negative_bucket_count; i++)
-        nb[i] = -h->negative_buckets[i];
-    c->positive_buckets = pb;
-    c->negative_buckets = nb;
     return c;
 }
 

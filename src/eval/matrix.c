@@ -72,7 +72,7 @@ static int read_range(pq_eval *ev, promql_sample_iter *it, int64_t mint, int64_t
                         return -1;
                     memset(h + old, 0, (hcap - old) * sizeof *h);
                 }
-                if (hist && !(h[n] = pq_hist_copy(ev, hist)))
+                if (hist && !(h[n] = pq_sample_hist_copy(ev, hist)))
                     return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
                 if (!hist)
                     h[n] = NULL;

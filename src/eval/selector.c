@@ -27,7 +27,7 @@ bool pq_sample_is_stale(double v, const promql_histogram *h)
     return h ? is_stale(h->sum) : is_stale(v);
 }
 
-promql_histogram *pq_hist_copy(pq_eval *ev, const promql_histogram *h)
+promql_histogram *pq_sample_hist_copy(pq_eval *ev, const promql_histogram *h)
 {
     promql_histogram *c = pq_arena_alloc(ev->arena, sizeof *c);
     if (!c)
@@ -211,7 +211,7 @@ int pq_eval_vector_selector(pq_eval *ev, const pq_node *node, pq_value *out)
             pq_bit_set(s->present, i);                                                              \
             s->values[i] = prev_v;                                                                  \
             if (prev_h) {                                                                           \
-                if (!prev_h_copy && !(prev_h_copy = pq_hist_copy(ev, prev_h))) {                    \
+                if (!prev_h_copy && !(prev_h_copy = pq_sample_hist_copy(ev, prev_h))) {                    \
                     rc = pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation"); \
                     break;                                                                          \
                 }                                                                                   \
@@ -256,7 +256,7 @@ int pq_eval_vector_selector(pq_eval *ev, const pq_node *node, pq_value *out)
                 prev_h = b.histograms ? b.histograms[j] : NULL;
                 prev_v = prev_h ? 0 : b.values[j];
                 prev_h_copy = NULL;
-                if (prev_h && !(prev_h_copy = pq_hist_copy(ev, prev_h))) {
+                if (prev_h && !(prev_h_copy = pq_sample_hist_copy(ev, prev_h))) {
                     rc = pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
                     break;
                 }

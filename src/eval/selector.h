@@ -17,6 +17,6 @@ void pq_select_close(pq_eval *ev, pq_selected *arr, size_t n);
 
 bool pq_sample_is_stale(double v, const promql_histogram *h);
 /* Deep copy of a histogram into the arena (storage arrays only live until the next batch). */
-promql_histogram *pq_hist_copy(pq_eval *ev, const promql_histogram *h);
+promql_histogram *pq_sample_hist_copy(pq_eval *ev, const promql_histogram *h);
 
 #endif
