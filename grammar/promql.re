@@ -228,17 +228,22 @@ static void go_sharp_u(int32_t r, char *buf, size_t n)
 
 /* ---- keywords (re2c) ---------------------------------------------------------------------- */
 
-/* Classify the word [s, s+n): a keyword's token code, TK_NUMBER for Inf/NaN, 0 otherwise. */
+/* Classify the word [s, s+n): a keyword's token code, TK_NUMBER for Inf/NaN, 0 otherwise.
+ * YYPEEK yields 0 at the limit (a word never holds NUL), so nothing past the end is read. */
 static int keyword_token(const char *s, size_t n)
 {
     const char *YYCURSOR = s, *YYLIMIT = s + n, *YYMARKER = s;
     (void)YYMARKER;
     int tok = 0;
     /*!re2c
+        re2c:api = custom;
+        re2c:api:style = free-form;
         re2c:define:YYCTYPE = "unsigned char";
         re2c:yyfill:enable = 0;
-        re2c:eof = -1;
         re2c:define:YYPEEK = "(YYCURSOR < YYLIMIT ? (unsigned char)*YYCURSOR : 0)";
+        re2c:define:YYSKIP = "++YYCURSOR;";
+        re2c:define:YYBACKUP = "YYMARKER = YYCURSOR;";
+        re2c:define:YYRESTORE = "YYCURSOR = YYMARKER;";
 
         'and'          { tok = TK_LAND; goto done; }
         'or'           { tok = TK_LOR; goto done; }
@@ -278,7 +283,6 @@ static int keyword_token(const char *s, size_t n)
         'max_of'       { tok = TK_MAX_OF; goto done; }
         'min_of'       { tok = TK_MIN_OF; goto done; }
         'inf' | 'nan'  { tok = TK_NUMBER; goto done; }
-        $              { return 0; }
         *              { return 0; }
     */
 done:

@@ -125,9 +125,12 @@ group_modifiers(A) ::= on_or_ignoring(M) GROUP_RIGHT maybe_grouping_labels(L).
 %type maybe_grouping_labels {pq_labellist *}
 %type grouping_label {pq_label_item}
 
-grouping_labels(A) ::= LEFT_PAREN grouping_label_list(L) RIGHT_PAREN.       { A = L; }
-grouping_labels(A) ::= LEFT_PAREN grouping_label_list(L) COMMA RIGHT_PAREN. { A = L; }
-grouping_labels(A) ::= LEFT_PAREN RIGHT_PAREN.                              { A = pq_labellist_new(ctx); }
+grouping_labels(A) ::= LEFT_PAREN grouping_label_list(L) RIGHT_PAREN(R).
+        { A = L; if (A) A->end = R.pos + 1; }
+grouping_labels(A) ::= LEFT_PAREN grouping_label_list(L) COMMA RIGHT_PAREN(R).
+        { A = L; if (A) A->end = R.pos + 1; }
+grouping_labels(A) ::= LEFT_PAREN RIGHT_PAREN(R).
+        { A = pq_labellist_new(ctx); if (A) A->end = R.pos + 1; }
 grouping_labels(A) ::= error.
         { pq_ctx_unexpected(ctx, "grouping opts", "\"(\""); A = NULL; }
 

@@ -24,8 +24,8 @@ void pq_xxh_init(pq_xxh *h);
 void pq_xxh_write(pq_xxh *h, const void *data, size_t len);
 uint64_t pq_xxh_sum(const pq_xxh *h);
 
-/* Go's strconv.Quote, appended to b. */
-void pq_go_quote(pq_strbuf *b, const char *s, size_t len);
+/* Go's strconv.Quote is pq_go_quote in util/gofmt.h. */
+#include "util/gofmt.h"
 
 /* Labels: __name__, __type__, __unit__ are the metadata labels that metric-changing operations
  * drop. */

@@ -275,7 +275,7 @@ const char *pq_fn_string_arg(const pq_node *arg, size_t *len)
 
 bool pq_fn_delayed_name_removal(const pq_eval *ev)
 {
-    return !ev->opts || ev->opts->enable_delayed_name_removal;
+    return ev->delayed_name_removal;
 }
 
 promql_labels pq_fn_out_labels(pq_eval *ev, promql_labels ls, bool drop_name)

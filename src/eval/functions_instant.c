@@ -262,7 +262,7 @@ int pq_fn_query_context_call(pq_eval *ev, const pq_node *call, pq_value *out)
     else if (strcmp(name, "range") == 0)
         val = (double)(ev->query_end_ms - ev->query_start_ms) / 1000;
     else if (ev->query_start_ms != ev->query_end_ms) /* step */
-        val = (double)ev->interval_ms / 1000;
+        val = (double)ev->query_step_ms / 1000;
     double *v;
     if (scalar_out(ev, out, &v) != 0)
         return -1;

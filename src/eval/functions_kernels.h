@@ -14,7 +14,7 @@
 
 /* Neumaier-compensated summation step (Prometheus's kahansum.Inc): returns the new sum and
  * updates *c. An infinite sum resets the compensation. */
-double pq_kahan_inc(double inc, double sum, double *c);
+double pq_fn_kahan_inc(double inc, double sum, double *c);
 
 /* rate()/increase()/delta() over the samples of one window (all inside (rs, re]): false when
  * there is no result (fewer than two samples). range_ms is the selector's range. */

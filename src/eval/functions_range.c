@@ -9,7 +9,7 @@
 
 #include "eval/functions_kernels.h"
 
-double pq_kahan_inc(double inc, double sum, double *c)
+double pq_fn_kahan_inc(double inc, double sum, double *c)
 {
     /* volatile keeps each step rounded to double, as Go forbids fusing across this call */
     volatile double t = sum + inc;
@@ -190,11 +190,11 @@ void pq_fn_linear_regression(const int64_t *t, const double *v, size_t n, int64_
             const_y = false;
         cnt += 1.0;
         double x = (double)(t[i] - intercept_t) / 1e3;
-        sum_x = pq_kahan_inc(x, sum_x, &c_x);
-        sum_y = pq_kahan_inc(v[i], sum_y, &c_y);
+        sum_x = pq_fn_kahan_inc(x, sum_x, &c_x);
+        sum_y = pq_fn_kahan_inc(v[i], sum_y, &c_y);
         volatile double xy = x * v[i], x2 = x * x;
-        sum_xy = pq_kahan_inc(xy, sum_xy, &c_xy);
-        sum_x2 = pq_kahan_inc(x2, sum_x2, &c_x2);
+        sum_xy = pq_fn_kahan_inc(xy, sum_xy, &c_xy);
+        sum_x2 = pq_fn_kahan_inc(x2, sum_x2, &c_x2);
     }
     if (const_y) {
         if (isinf(init_y)) {
@@ -221,7 +221,7 @@ double pq_fn_sum_over(const double *v, size_t n)
 {
     double sum = 0, c = 0;
     for (size_t i = 0; i < n; i++)
-        sum = pq_kahan_inc(v[i], sum, &c);
+        sum = pq_fn_kahan_inc(v[i], sum, &c);
     if (isinf(sum))
         return sum;
     return sum + c;
@@ -235,7 +235,7 @@ double pq_fn_avg_over(const double *v, size_t n)
         count = (double)(i + 1);
         if (!incremental) {
             double c2 = c;
-            double s2 = pq_kahan_inc(v[i], sum, &c2);
+            double s2 = pq_fn_kahan_inc(v[i], sum, &c2);
             if (!isinf(s2)) {
                 sum = s2;
                 c = c2;
@@ -248,7 +248,7 @@ double pq_fn_avg_over(const double *v, size_t n)
         }
         double q = (count - 1) / count;
         double qc = q * c;
-        mean = pq_kahan_inc(v[i] / count, q * mean, &qc);
+        mean = pq_fn_kahan_inc(v[i] / count, q * mean, &qc);
         c = qc;
     }
     if (incremental)
@@ -262,9 +262,9 @@ double pq_fn_variance_over(const double *v, size_t n)
     for (size_t i = 0; i < n; i++) {
         count++;
         double delta = v[i] - (mean + c_mean);
-        mean = pq_kahan_inc(delta / count, mean, &c_mean);
+        mean = pq_fn_kahan_inc(delta / count, mean, &c_mean);
         volatile double inc = delta * (v[i] - (mean + c_mean));
-        aux = pq_kahan_inc(inc, aux, &c_aux);
+        aux = pq_fn_kahan_inc(inc, aux, &c_aux);
     }
     return (aux + c_aux) / count;
 }

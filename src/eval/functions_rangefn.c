@@ -155,11 +155,12 @@ static void make_window(const rf_ctx *c, const rf_series *s, size_t step, rf_win
 {
     int64_t rs = c->m.range_start[step], re = c->m.range_end[step];
     int64_t lo = rs, hi = re;
+    int64_t lookback = c->m.lookback_ms ? c->m.lookback_ms : c->ev->lookback_ms;
     if (c->anchored) {
-        lo -= c->ev->lookback_ms;
+        lo -= lookback;
     } else if (c->smoothed) {
-        lo -= c->ev->lookback_ms;
-        hi += c->ev->lookback_ms;
+        lo -= lookback;
+        hi += lookback;
     }
     size_t a = first_gt(s->ft, s->nf, lo), b = first_gt(s->ft, s->nf, hi);
     w->ft = s->ft + a;

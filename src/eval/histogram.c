@@ -73,9 +73,8 @@ static bool schema_valid(int32_t s)
 /* Bucket bounds in [0.5,1) of schemas 0..8, upstream's table (histogram_bounds.c). */
 extern const double pq_hist_exponential_bounds[511];
 
-double pq_hist_exp_bound(int32_t idx32, int32_t schema)
+double pq_hist_exp_bound(int64_t idx, int32_t schema)
 {
-    int64_t idx = idx32;
     if (schema < 0) {
         int64_t exp = idx * ((int64_t)1 << -schema);
         if (exp == 1024)
@@ -100,7 +99,7 @@ double pq_hist_exp_bound(int32_t idx32, int32_t schema)
     return ldexp(frac, (int)exp);
 }
 
-double pq_hist_bound(int32_t idx, int32_t schema, const double *custom_values, size_t custom_count)
+double pq_hist_bound(int64_t idx, int32_t schema, const double *custom_values, size_t custom_count)
 {
     if (schema == PQ_HIST_SCHEMA_CUSTOM) {
         if (idx == -1)
@@ -115,6 +114,10 @@ double pq_hist_bound(int32_t idx, int32_t schema, const double *custom_values, s
 }
 
 /* ---- validation ----------------------------------------------------------------------- */
+
+/* Bucket indices are kept within +-2^30, so that index differences (span offsets) fit in int32.
+ * Real indices stay within +-(1025 << 8): exponential buckets past that are 0 or +Inf wide. */
+#define PQ_HIST_INDEX_LIMIT ((int64_t)1 << 30)
 
 /* Span and bucket consistency of one side; first and last get the lowest/highest index. */
 static pq_hist_status check_side(const promql_span *spans, size_t nspans, const double *buckets,
@@ -131,6 +134,8 @@ static pq_hist_status check_side(const promql_span *spans, size_t nspans, const 
         if (i > 0 && spans[i].offset < 0)
             return PQ_HIST_ERR_INVALID;
         idx += spans[i].offset;
+        if (idx < -PQ_HIST_INDEX_LIMIT || idx > PQ_HIST_INDEX_LIMIT)
+            return PQ_HIST_ERR_INVALID;
         if (spans[i].length > 0) {
             if (!any)
                 *first = idx;
@@ -139,8 +144,7 @@ static pq_hist_status check_side(const promql_span *spans, size_t nspans, const 
             *last = idx - 1;
             total += spans[i].length;
         }
-        /* Keep indices (and index-1, index+1) inside int32 so every later computation is exact. */
-        if (idx < (int64_t)INT32_MIN + 2 || idx > (int64_t)INT32_MAX - 2)
+        if (idx < -PQ_HIST_INDEX_LIMIT || idx > PQ_HIST_INDEX_LIMIT)
             return PQ_HIST_ERR_INVALID;
     }
     if (total != nbuckets)
@@ -249,8 +253,8 @@ static void make_bucket(const promql_histogram *h, bool positive, int64_t idx, d
                         pq_hist_bucket *b)
 {
     size_t ncv = pq_hist_is_custom(h) ? h->custom_value_count : 0;
-    double up = pq_hist_bound((int32_t)idx, h->schema, h->custom_values, ncv);
-    double lo = pq_hist_bound((int32_t)(idx - 1), h->schema, h->custom_values, ncv);
+    double up = pq_hist_bound(idx, h->schema, h->custom_values, ncv);
+    double lo = pq_hist_bound(idx - 1, h->schema, h->custom_values, ncv);
     b->count = count;
     b->index = (int32_t)idx;
     if (positive) {
@@ -646,7 +650,7 @@ static double zero_count_for_larger(const xhist *x, double larger, double *thr_o
         double zc = x->zc;
         bool restart = false;
         for (size_t k = 0; k < x->pos.n; k++) {
-            double lower = pq_hist_exp_bound(x->pos.idx[k] - 1, x->schema);
+            double lower = pq_hist_exp_bound((int64_t)x->pos.idx[k] - 1, x->schema);
             double upper = pq_hist_exp_bound(x->pos.idx[k], x->schema);
             if (lower >= larger)
                 break;
@@ -661,7 +665,7 @@ static double zero_count_for_larger(const xhist *x, double larger, double *thr_o
         }
         for (size_t k = 0; k < x->neg.n; k++) {
             double lower = -pq_hist_exp_bound(x->neg.idx[k], x->schema);
-            double upper = -pq_hist_exp_bound(x->neg.idx[k] - 1, x->schema);
+            double upper = -pq_hist_exp_bound((int64_t)x->neg.idx[k] - 1, x->schema);
             if (upper <= -larger)
                 break;
             zc = pq_kahan_inc(x->neg.cnt[k], zc, c);
@@ -687,14 +691,14 @@ static double zero_count_for_larger(const xhist *x, double larger, double *thr_o
 static void trim_buckets_in_zero_bucket(xhist *x)
 {
     for (size_t k = 0; k < x->pos.n; k++) {
-        if (pq_hist_exp_bound(x->pos.idx[k] - 1, x->schema) >= x->zt)
+        if (pq_hist_exp_bound((int64_t)x->pos.idx[k] - 1, x->schema) >= x->zt)
             break;
         x->pos.cnt[k] = 0;
         if (x->pos.comp)
             x->pos.comp[k] = 0;
     }
     for (size_t k = 0; k < x->neg.n; k++) {
-        if (-pq_hist_exp_bound(x->neg.idx[k] - 1, x->schema) <= -x->zt)
+        if (-pq_hist_exp_bound((int64_t)x->neg.idx[k] - 1, x->schema) <= -x->zt)
             break;
         x->neg.cnt[k] = 0;
         if (x->neg.comp)
@@ -1001,6 +1005,10 @@ static pq_hist_status side_compact(pq_arena *a, const promql_span *spans, size_t
         if (gap > 0 && gap <= max_empty)
             total += (size_t)gap;
     }
+    /* Filling gaps is for display (TestExpression) and small max_empty values; refuse to
+     * materialise millions of empty buckets between far-apart indices. */
+    if (total - s.n > ((size_t)1 << 20))
+        return PQ_HIST_ERR_NOMEM;
     side f;
     if (side_alloc(a, &f, total, false) != PQ_HIST_OK)
         return PQ_HIST_ERR_NOMEM;
@@ -1030,8 +1038,6 @@ pq_hist_status pq_hist_compact(pq_arena *a, const promql_histogram *h, int max_e
     if (st != PQ_HIST_OK)
         return st;
     promql_histogram r = *h;
-    /* A gap wider than the bucket count can never be filled usefully; bound the fill so a
-     * huge max_empty_buckets with sparse indices cannot ask for gigabytes. */
     if (side_compact(a, h->positive_spans, h->positive_span_count, h->positive_buckets,
                      h->positive_bucket_count, max_empty_buckets, &r.positive_spans,
                      &r.positive_span_count, &r.positive_buckets,
@@ -1361,7 +1367,7 @@ static bool merge_iter_next(merge_iter *m, int64_t *idx, double *cnt)
             }
         }
         if (!m->reached && m->target != PQ_HIST_SCHEMA_CUSTOM &&
-            pq_hist_exp_bound((int32_t)t, m->target) <= m->start)
+            pq_hist_exp_bound(t, m->target) <= m->start)
             continue;
         m->reached = true;
         *idx = t;
@@ -1418,7 +1424,7 @@ static bool upper_iter_next(upper_iter *u, double *upper, double *cnt)
     int64_t idx;
     if (!cursor_next(&u->c, &idx, cnt))
         return false;
-    *upper = pq_hist_bound((int32_t)idx, u->h->schema, u->h->custom_values,
+    *upper = pq_hist_bound(idx, u->h->schema, u->h->custom_values,
                            u->h->custom_value_count);
     return true;
 }

@@ -73,9 +73,10 @@ static inline bool pq_hist_is_custom(const promql_histogram *h)
 }
 
 /* Structural check every function applies to its inputs: schema -4..8 or -53; span lengths sum
- * to the bucket counts; spans after the first have offsets >= 0; bucket indices fit in int32;
+ * to the bucket counts; spans after the first have offsets >= 0;
  * NULL arrays only with zero counts; for custom buckets: no negative buckets, custom_values
- * strictly increasing, not NaN, last not +Inf, and enough of them for the spans. It does not
+ * strictly increasing, not NaN, last not +Inf, and enough of them for the spans; bucket indices
+ * within +-2^30; zero threshold not NaN. It does not
  * reject negative counts (results of subtraction have them). */
 pq_hist_status pq_hist_validate(const promql_histogram *h);
 
@@ -93,7 +94,8 @@ pq_hist_status pq_hist_copy(pq_arena *a, const promql_histogram *h, promql_histo
 
 /* Compact (FloatHistogram.Compact): drop empty buckets at the edges of spans, merge spans at most
  * max_empty_buckets apart (inserting empty buckets), split spans at runs of more than
- * max_empty_buckets empty buckets. max_empty_buckets == 0 removes every empty bucket. */
+ * max_empty_buckets empty buckets. max_empty_buckets == 0 removes every empty bucket.
+ * Filling more than 2^20 empty buckets into gaps is refused (PQ_HIST_ERR_NOMEM). */
 pq_hist_status pq_hist_compact(pq_arena *a, const promql_histogram *h, int max_empty_buckets,
                                promql_histogram *out);
 
@@ -167,11 +169,11 @@ bool pq_hist_detect_reset(const promql_histogram *cur, const promql_histogram *p
 
 /* Upper bound of bucket idx of an exponential schema (getBoundExponential: table lookup for
  * positive schemas, math.MaxFloat64 for the last finite bucket). */
-double pq_hist_exp_bound(int32_t idx, int32_t schema);
+double pq_hist_exp_bound(int64_t idx, int32_t schema);
 
 /* Upper bound of bucket idx (getBound): custom schemas use custom_values, -1 is -Inf and
  * custom_value_count is +Inf; idx outside -1..custom_value_count gives NaN. */
-double pq_hist_bound(int32_t idx, int32_t schema, const double *custom_values, size_t custom_count);
+double pq_hist_bound(int64_t idx, int32_t schema, const double *custom_values, size_t custom_count);
 
 typedef struct pq_hist_bucket {
     double lower, upper;

@@ -9,6 +9,7 @@
 
 #include "eval/eval.h"
 #include "eval/evalint.h"
+#include "util/gofmt.h"
 
 const char *pq_labels_get(promql_labels ls, const char *name)
 {
@@ -333,77 +334,6 @@ static bool legacy_label_name(const char *s)
             return false;
     }
     return true;
-}
-
-/* Decode one UTF-8 rune; returns its length, or 0 when the byte sequence is invalid. */
-static size_t utf8_rune(const unsigned char *s, size_t len, uint32_t *r)
-{
-    unsigned char c = s[0];
-    if (c < 0x80) {
-        *r = c;
-        return 1;
-    }
-    size_t n;
-    uint32_t v;
-    if ((c & 0xE0) == 0xC0) { n = 2; v = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { n = 3; v = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { n = 4; v = c & 0x07; }
-    else return 0;
-    if (n > len)
-        return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    if ((n == 2 && v < 0x80) || (n == 3 && v < 0x800) || (n == 4 && v < 0x10000) || v > 0x10FFFF ||
-        (v >= 0xD800 && v <= 0xDFFF))
-        return 0;
-    *r = v;
-    return n;
-}
-
-void pq_go_quote(pq_strbuf *b, const char *s, size_t len)
-{
-    static const char hex[] = "0123456789abcdef";
-    pq_strbuf_putc(b, '"');
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < len) {
-        uint32_t r;
-        size_t n = utf8_rune(p + i, len - i, &r);
-        if (n == 0) {
-            char e[5] = {'\\', 'x', hex[p[i] >> 4], hex[p[i] & 15], 0};
-            pq_strbuf_puts(b, e);
-            i++;
-            continue;
-        }
-        if (r == '"' || r == '\\') {
-            pq_strbuf_putc(b, '\\');
-            pq_strbuf_putc(b, (char)r);
-        } else if (r == '\n') {
-            pq_strbuf_puts(b, "\\n");
-        } else if (r == '\t') {
-            pq_strbuf_puts(b, "\\t");
-        } else if (r == '\r') {
-            pq_strbuf_puts(b, "\\r");
-        } else if (r == '\a') {
-            pq_strbuf_puts(b, "\\a");
-        } else if (r == '\b') {
-            pq_strbuf_puts(b, "\\b");
-        } else if (r == '\f') {
-            pq_strbuf_puts(b, "\\f");
-        } else if (r == '\v') {
-            pq_strbuf_puts(b, "\\v");
-        } else if (r < 0x20 || r == 0x7f) {
-            char e[5] = {'\\', 'x', hex[r >> 4], hex[r & 15], 0};
-            pq_strbuf_puts(b, e);
-        } else {
-            pq_strbuf_append(b, s + i, n);
-        }
-        i += n;
-    }
-    pq_strbuf_putc(b, '"');
 }
 
 char *pq_labels_string(pq_eval *ev, promql_labels ls)

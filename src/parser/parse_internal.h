@@ -50,6 +50,7 @@ typedef struct pq_label_item {
 typedef struct pq_labellist {
     char **items;
     size_t count, cap;
+    uint32_t end;     /* end of the closing ')' */
 } pq_labellist;
 
 typedef struct pq_matcherlist {

@@ -1,0 +1,357 @@
+/*
+ * output_json.c -- Prometheus's HTTP API response body for a query result, byte for byte:
+ * field order and no whitespace as jsoniter writes them, vector/matrix values through
+ * jsonutil (timestamps from integer milliseconds, values as shortest strings), scalars and
+ * strings through encoding/json (a float timestamp, a value without exponent form), stats as
+ * util/stats renders them.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/jsonstr.h"
+#include "cli/numfmt.h"
+#include "cli/output.h"
+
+void pq_cli_json_labels(pq_strbuf *b, promql_labels ls)
+{
+    pq_strbuf_putc(b, '{');
+    for (size_t i = 0; i < ls.count; i++) {
+        if (i)
+            pq_strbuf_putc(b, ',');
+        pq_cli_json_string(b, ls.items[i].name, strlen(ls.items[i].name), false);
+        pq_strbuf_putc(b, ':');
+        pq_cli_json_string(b, ls.items[i].value, strlen(ls.items[i].value), false);
+    }
+    pq_strbuf_putc(b, '}');
+}
+
+static void put_value(pq_strbuf *b, double f)
+{
+    char buf[PQ_NUMFMT_MAX];
+    pq_strbuf_putc(b, '"');
+    pq_strbuf_append(b, buf, pq_cli_format_sample_value(buf, f));
+    pq_strbuf_putc(b, '"');
+}
+
+static void put_ts(pq_strbuf *b, int64_t t)
+{
+    char buf[PQ_NUMFMT_MAX];
+    pq_strbuf_append(b, buf, pq_cli_format_timestamp_ms(buf, t));
+}
+
+/* ---- native histograms ------------------------------------------------------------------- */
+
+/* Upper bound of bucket idx in an exponential schema (getBoundExponential): 2^(idx/2^schema),
+ * with the last finite bucket ending at DBL_MAX. */
+static double exp_bound(int64_t idx, int32_t schema)
+{
+    if (schema < 0) {
+        int64_t e = idx * ((int64_t)1 << -schema);
+        if (e == 1024)
+            return 1.7976931348623157e308;
+        return ldexp(1, (int)(e > 2000 ? 2000 : e < -2000 ? -2000 : e));
+    }
+    int64_t frac_idx = idx & (((int64_t)1 << schema) - 1);
+    int64_t e = (idx >> schema) + 1;
+    double frac = (double)(exp2l((long double)frac_idx / (long double)((int64_t)1 << schema)) / 2);
+    if (frac == 0.5 && e == 1025)
+        return 1.7976931348623157e308;
+    return ldexp(frac, (int)(e > 2000 ? 2000 : e < -2000 ? -2000 : e));
+}
+
+static double bound(const promql_histogram *h, int64_t idx)
+{
+    if (h->schema == -53) {
+        int64_t n = (int64_t)h->custom_value_count;
+        if (idx >= n)
+            return INFINITY;
+        if (idx < 0)
+            return -INFINITY;
+        return h->custom_values[idx];
+    }
+    return exp_bound(idx, h->schema);
+}
+
+static void put_bucket(pq_strbuf *b, bool *first, int rule, double lo, double up, double count)
+{
+    if (*first) {
+        pq_strbuf_puts(b, ",\"buckets\":[");
+        *first = false;
+    } else {
+        pq_strbuf_putc(b, ',');
+    }
+    pq_strbuf_printf(b, "[%d,", rule);
+    put_value(b, lo);
+    pq_strbuf_putc(b, ',');
+    put_value(b, up);
+    pq_strbuf_putc(b, ',');
+    put_value(b, count);
+    pq_strbuf_putc(b, ']');
+}
+
+static int rule_of(bool lower_incl, bool upper_incl)
+{
+    if (lower_incl)
+        return upper_incl ? 3 : 1;
+    return upper_incl ? 0 : 2;
+}
+
+void pq_cli_json_histogram(pq_strbuf *b, const promql_histogram *h)
+{
+    pq_strbuf_puts(b, "{\"count\":");
+    put_value(b, h->count);
+    pq_strbuf_puts(b, ",\"sum\":");
+    put_value(b, h->sum);
+    bool first = true;
+    bool custom = h->schema == -53;
+    /* Negative buckets, from the largest magnitude down (the reverse of their index order). */
+    if (!custom && h->negative_bucket_count) {
+        size_t n = h->negative_bucket_count;
+        int64_t *idx = malloc(n * sizeof *idx);
+        if (idx) {
+            size_t k = 0;
+            int64_t cur = 0;
+            for (size_t s = 0; s < h->negative_span_count && k < n; s++) {
+                cur += h->negative_spans[s].offset;
+                for (uint32_t j = 0; j < h->negative_spans[s].length && k < n; j++)
+                    idx[k++] = cur++;
+            }
+            for (size_t i = k; i-- > 0;) {
+                if (h->negative_buckets[i] == 0)
+                    continue;
+                double lo = -bound(h, idx[i]), up = -bound(h, idx[i] - 1);
+                if (up < 0 && up > -h->zero_threshold)
+                    up = -h->zero_threshold;
+                else if (lo > 0 && lo < h->zero_threshold)
+                    lo = h->zero_threshold;
+                put_bucket(b, &first, rule_of(lo < 0, up > 0), lo, up, h->negative_buckets[i]);
+            }
+            free(idx);
+        }
+    }
+    if (!custom && h->zero_count > 0)
+        put_bucket(b, &first, 3, -h->zero_threshold, h->zero_threshold, h->zero_count);
+    size_t k = 0;
+    int64_t cur = 0;
+    for (size_t s = 0; s < h->positive_span_count && k < h->positive_bucket_count; s++) {
+        cur += h->positive_spans[s].offset;
+        for (uint32_t j = 0; j < h->positive_spans[s].length && k < h->positive_bucket_count; j++, k++, cur++) {
+            double count = h->positive_buckets[k];
+            if (count == 0)
+                continue;
+            double lo = bound(h, cur - 1), up = bound(h, cur);
+            int rule;
+            if (custom) {
+                rule = rule_of(cur == 0, true);
+            } else {
+                if (lo > 0 && lo < h->zero_threshold)
+                    lo = h->zero_threshold;
+                else if (up < 0 && up > -h->zero_threshold)
+                    up = -h->zero_threshold;
+                rule = rule_of(lo < 0, up > 0);
+            }
+            put_bucket(b, &first, rule, lo, up, count);
+        }
+    }
+    if (!first)
+        pq_strbuf_putc(b, ']');
+    pq_strbuf_putc(b, '}');
+}
+
+/* ---- results ----------------------------------------------------------------------------- */
+
+static const char *type_name(promql_value_type t)
+{
+    switch (t) {
+    case PROMQL_VALUE_SCALAR: return "scalar";
+    case PROMQL_VALUE_STRING: return "string";
+    case PROMQL_VALUE_VECTOR: return "vector";
+    case PROMQL_VALUE_MATRIX: return "matrix";
+    default: return "none";
+    }
+}
+
+static void put_vector(pq_strbuf *b, const promql_result *res)
+{
+    size_t n = promql_result_series_count(res);
+    pq_strbuf_putc(b, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            pq_strbuf_putc(b, ',');
+        pq_strbuf_puts(b, "{\"metric\":");
+        pq_cli_json_labels(b, promql_result_series_labels(res, i));
+        const int64_t *ft, *ht;
+        const double *fv;
+        const promql_histogram *const *hv;
+        size_t nf = promql_result_series_floats(res, i, &ft, &fv);
+        size_t nh = promql_result_series_histograms(res, i, &ht, &hv);
+        if (nh && !nf) {
+            pq_strbuf_puts(b, ",\"histogram\":[");
+            put_ts(b, ht[0]);
+            pq_strbuf_putc(b, ',');
+            pq_cli_json_histogram(b, hv[0]);
+        } else {
+            pq_strbuf_puts(b, ",\"value\":[");
+            put_ts(b, nf ? ft[0] : 0);
+            pq_strbuf_putc(b, ',');
+            put_value(b, nf ? fv[0] : 0);
+        }
+        pq_strbuf_puts(b, "]}");
+    }
+    pq_strbuf_putc(b, ']');
+}
+
+static void put_matrix(pq_strbuf *b, const promql_result *res)
+{
+    size_t n = promql_result_series_count(res);
+    pq_strbuf_putc(b, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            pq_strbuf_putc(b, ',');
+        pq_strbuf_puts(b, "{\"metric\":");
+        pq_cli_json_labels(b, promql_result_series_labels(res, i));
+        const int64_t *ft, *ht;
+        const double *fv;
+        const promql_histogram *const *hv;
+        size_t nf = promql_result_series_floats(res, i, &ft, &fv);
+        size_t nh = promql_result_series_histograms(res, i, &ht, &hv);
+        if (nf) {
+            pq_strbuf_puts(b, ",\"values\":[");
+            for (size_t k = 0; k < nf; k++) {
+                if (k)
+                    pq_strbuf_putc(b, ',');
+                pq_strbuf_putc(b, '[');
+                put_ts(b, ft[k]);
+                pq_strbuf_putc(b, ',');
+                put_value(b, fv[k]);
+                pq_strbuf_putc(b, ']');
+            }
+            pq_strbuf_putc(b, ']');
+        }
+        if (nh) {
+            pq_strbuf_puts(b, ",\"histograms\":[");
+            for (size_t k = 0; k < nh; k++) {
+                if (k)
+                    pq_strbuf_putc(b, ',');
+                pq_strbuf_putc(b, '[');
+                put_ts(b, ht[k]);
+                pq_strbuf_putc(b, ',');
+                pq_cli_json_histogram(b, hv[k]);
+                pq_strbuf_putc(b, ']');
+            }
+            pq_strbuf_putc(b, ']');
+        }
+        pq_strbuf_putc(b, '}');
+    }
+    pq_strbuf_putc(b, ']');
+}
+
+/* encoding/json's float64 (a bare number); NaN/Inf cannot occur for times and durations. */
+static void put_json_number(pq_strbuf *b, double f)
+{
+    char buf[PQ_NUMFMT_MAX];
+    if (!isfinite(f))
+        f = 0;
+    pq_strbuf_append(b, buf, pq_cli_format_json_number(buf, f));
+}
+
+static void put_stats(pq_strbuf *b, const promql_query_stats *s)
+{
+    double total = s ? s->total_seconds : 0, inner = s ? s->eval_seconds : 0, parse = s ? s->parse_seconds : 0;
+    double eval_total = total - parse > 0 ? total - parse : 0;
+    double prep = eval_total - inner > 0 ? eval_total - inner : 0;
+    pq_strbuf_puts(b, ",\"stats\":{\"timings\":{\"evalTotalTime\":");
+    put_json_number(b, eval_total);
+    pq_strbuf_puts(b, ",\"resultSortTime\":0,\"queryPreparationTime\":");
+    put_json_number(b, prep);
+    pq_strbuf_puts(b, ",\"innerEvalTime\":");
+    put_json_number(b, inner);
+    pq_strbuf_puts(b, ",\"execQueueTime\":0,\"execTotalTime\":");
+    put_json_number(b, total);
+    pq_strbuf_printf(b, "},\"samples\":{\"totalQueryableSamples\":%lld,\"samplesRead\":%lld,\"peakSamples\":%lld}}",
+                     (long long)(s ? s->total_samples : 0), (long long)(s ? s->total_samples : 0),
+                     (long long)(s ? s->peak_samples : 0));
+}
+
+static void put_annotations(pq_strbuf *b, const promql_result *res, promql_annotation_kind want, const char *field)
+{
+    /* AsStrings(query, 10, 10): at most ten of each kind, then a count of the rest. */
+    size_t n = promql_result_annotation_count(res), shown = 0, skipped = 0;
+    for (size_t i = 0; i < n; i++) {
+        promql_annotation_kind kind = PROMQL_ANNOTATION_WARNING;
+        const char *text = promql_result_annotation(res, i, &kind);
+        if (!text || kind != want)
+            continue;
+        if (shown == 10) {
+            skipped++;
+            continue;
+        }
+        pq_strbuf_puts(b, shown ? "," : field);
+        pq_cli_json_string(b, text, strlen(text), false);
+        shown++;
+    }
+    if (skipped) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "%zu more %s annotations omitted", skipped, want == PROMQL_ANNOTATION_INFO ? "info" : "warning");
+        pq_strbuf_putc(b, ',');
+        pq_cli_json_string(b, msg, strlen(msg), false);
+    }
+    if (shown)
+        pq_strbuf_putc(b, ']');
+}
+
+void pq_cli_json_success(pq_strbuf *b, const promql_result *res, bool stats)
+{
+    promql_value_type t = promql_result_type(res);
+    pq_strbuf_puts(b, "{\"status\":\"success\",\"data\":{\"resultType\":\"");
+    pq_strbuf_puts(b, type_name(t));
+    pq_strbuf_puts(b, "\",\"result\":");
+    char buf[PQ_NUMFMT_MAX];
+    switch (t) {
+    case PROMQL_VALUE_SCALAR: {
+        int64_t ts = 0;
+        double v = promql_result_scalar(res, &ts);
+        pq_strbuf_putc(b, '[');
+        put_json_number(b, (double)ts / 1000);
+        pq_strbuf_puts(b, ",\"");
+        pq_strbuf_append(b, buf, pq_cli_format_go_float(buf, v, 'f'));
+        pq_strbuf_puts(b, "\"]");
+        break;
+    }
+    case PROMQL_VALUE_STRING: {
+        int64_t ts = 0;
+        const char *s = promql_result_string(res, &ts);
+        pq_strbuf_putc(b, '[');
+        put_json_number(b, (double)ts / 1000);
+        pq_strbuf_putc(b, ',');
+        pq_cli_json_string(b, s ? s : "", s ? strlen(s) : 0, true);
+        pq_strbuf_putc(b, ']');
+        break;
+    }
+    case PROMQL_VALUE_VECTOR:
+        put_vector(b, res);
+        break;
+    case PROMQL_VALUE_MATRIX:
+        put_matrix(b, res);
+        break;
+    default:
+        pq_strbuf_puts(b, "null");
+    }
+    if (stats)
+        put_stats(b, promql_result_stats(res));
+    pq_strbuf_putc(b, '}');
+    put_annotations(b, res, PROMQL_ANNOTATION_WARNING, ",\"warnings\":[");
+    put_annotations(b, res, PROMQL_ANNOTATION_INFO, ",\"infos\":[");
+    pq_strbuf_putc(b, '}');
+}
+
+void pq_cli_json_error(pq_strbuf *b, const char *error_type, const char *message)
+{
+    pq_strbuf_puts(b, "{\"status\":\"error\",\"errorType\":");
+    pq_cli_json_string(b, error_type, strlen(error_type), false);
+    pq_strbuf_puts(b, ",\"error\":");
+    pq_cli_json_string(b, message, strlen(message), false);
+    pq_strbuf_putc(b, '}');
+}
