@@ -75,7 +75,7 @@ static uint64_t labels_hash(const promql_labels *l)
 
 static bool labels_equal(const promql_labels *a, const promql_labels *b)
 {
-    return pq_labels_compare(a, b) == 0;
+    return pq_rules_labels_compare(a, b) == 0;
 }
 
 /* Label builder on an arena: set (empty value deletes), delete, sorted output. */
@@ -356,7 +356,7 @@ static int append(pq_rule_manager *m, const promql_labels *ls, int64_t t, double
     }
     promql_error perr;
     if (promql_memstore_append(m->store, ls, t, v, &perr) != PROMQL_OK) {
-        snprintf(err, el, "%s", perr.message);
+        snprintf(err, el, "%.900s", perr.message);
         return -1;
     }
     if (ws) {
@@ -406,7 +406,7 @@ static int tmpl_query(void *arg, const char *q, int64_t t_ms, pq_tmpl_sample **o
     promql_error perr;
     if (promql_query_instant(qc->m->engine, promql_memstore_storage(qc->m->store), q, strlen(q), t_ms, &res, &perr) !=
         PROMQL_OK) {
-        snprintf(err, el, "%s", perr.message);
+        snprintf(err, el, "%.900s", perr.message);
         return -1;
     }
     promql_value_type vt = promql_result_type(res);
@@ -490,7 +490,7 @@ static int run_query(pq_rule_manager *m, pq_arena *a, rule_state *rs, int64_t t,
     promql_result *res = NULL;
     promql_error perr;
     if (promql_eval_instant(m->engine, promql_memstore_storage(m->store), rs->expr, t, &res, &perr) != PROMQL_OK) {
-        snprintf(err, el, "%s", perr.message);
+        snprintf(err, el, "%.900s", perr.message);
         return -1;
     }
     promql_value_type vt = promql_result_type(res);
@@ -766,7 +766,7 @@ static void eval_rule(pq_rule_manager *m, group_state *gs, rule_state *rs, int64
     series_ref *now = vec.n ? calloc(vec.n, sizeof *now) : NULL;
     size_t nnow = 0;
     for (size_t i = 0; i < vec.n; i++) {
-        char aerr[512];
+        char aerr[1024];
         int r = append(m, &vec.s[i].labels, vec.s[i].t, vec.s[i].v, aerr, sizeof aerr);
         if (r < 0) {
             set_error(rs, aerr);
@@ -789,7 +789,7 @@ static void eval_rule(pq_rule_manager *m, group_state *gs, rule_state *rs, int64
             if (now[k].hash == rs->prev[i].hash && labels_equal(&now[k].labels, &rs->prev[i].labels))
                 still = true;
         if (!still) {
-            char aerr[512];
+            char aerr[1024];
             (void)append(m, &rs->prev[i].labels, ts - off, stale, aerr, sizeof aerr);
         }
         labels_release(&rs->prev[i].labels);

@@ -44,7 +44,7 @@ void pq_msglist_free(pq_msglist *l)
     memset(l, 0, sizeof *l);
 }
 
-bool pq_utf8_valid(const char *s, size_t len)
+bool pq_rules_utf8_valid(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < len;) {
@@ -93,7 +93,7 @@ static bool legacy_name(const char *s)
     return true;
 }
 
-void pq_labels_string(pq_strbuf *b, const promql_labels *ls)
+void pq_rules_labels_string(pq_strbuf *b, const promql_labels *ls)
 {
     pq_strbuf_putc(b, '{');
     for (size_t i = 0; i < ls->count; i++) {
@@ -110,7 +110,7 @@ void pq_labels_string(pq_strbuf *b, const promql_labels *ls)
     pq_strbuf_putc(b, '}');
 }
 
-int pq_labels_compare(const promql_labels *x, const promql_labels *y)
+int pq_rules_labels_compare(const promql_labels *x, const promql_labels *y)
 {
     size_t n = x->count < y->count ? x->count : y->count;
     for (size_t i = 0; i < n; i++) {
@@ -124,7 +124,7 @@ int pq_labels_compare(const promql_labels *x, const promql_labels *y)
     return x->count < y->count ? -1 : x->count > y->count;
 }
 
-int pq_labels_merge(pq_arena *a, const promql_labels *base, const promql_labels *over, promql_labels *out)
+int pq_rules_labels_merge(pq_arena *a, const promql_labels *base, const promql_labels *over, promql_labels *out)
 {
     size_t cap = base->count + over->count;
     promql_label *items = cap ? pq_arena_alloc(a, cap * sizeof *items) : NULL;
@@ -314,7 +314,7 @@ static void validate_rule(const pq_rule *r, const rule_pos *p, const char *path,
         promql_expr *e = NULL;
         promql_error perr;
         if (promql_parse(r->expr, strlen(r->expr), NULL, &e, &perr) != PROMQL_OK)
-            EMIT_AT(p->el, p->ec, "could not parse expression: %s", perr.message);
+            EMIT_AT(p->el, p->ec, "could not parse expression: %.1200s", perr.message);
         promql_expr_free(e);
     }
     if (has_record) {
@@ -325,21 +325,21 @@ static void validate_rule(const pq_rule *r, const rule_pos *p, const char *path,
         if (r->keep_firing_for_ms != 0)
             EMIT_AT(p->rl, p->rc, "invalid field 'keep_firing_for' in recording rule");
         const char *rec = record;
-        if (!rec[0] || !pq_utf8_valid(rec, strlen(rec)))
+        if (!rec[0] || !pq_rules_utf8_valid(rec, strlen(rec)))
             EMIT_AT(p->rl, p->rc, "invalid recording rule name: %s", rec);
         if (strchr(rec, '{') || strchr(rec, '}'))
             EMIT_AT(p->rl, p->rc, "braces present in the recording rule name; should it be in expr?: %s", rec);
     }
     for (size_t i = 0; i < r->labels.count; i++) {
         const char *k = r->labels.items[i].name, *v = r->labels.items[i].value;
-        if (!k[0] || !pq_utf8_valid(k, strlen(k)) || strcmp(k, "__name__") == 0)
+        if (!k[0] || !pq_rules_utf8_valid(k, strlen(k)) || strcmp(k, "__name__") == 0)
             EMIT("invalid label name: %s", k);
-        if (!pq_utf8_valid(v, strlen(v)))
+        if (!pq_rules_utf8_valid(v, strlen(v)))
             EMIT("invalid label value: %s", v);
     }
     for (size_t i = 0; i < r->annotations.count; i++) {
         const char *k = r->annotations.items[i].name;
-        if (!k[0] || !pq_utf8_valid(k, strlen(k)))
+        if (!k[0] || !pq_rules_utf8_valid(k, strlen(k)))
             EMIT("invalid annotation name: %s", k);
     }
     if (r->is_alert) {
@@ -514,9 +514,9 @@ pq_rule_file *pq_rule_file_parse(const char *path, const char *data, size_t len,
             }
         for (size_t k = 0; k < g->labels.count; k++) {
             const char *n = g->labels.items[k].name, *v = g->labels.items[k].value;
-            if (!n[0] || !pq_utf8_valid(n, strlen(n)) || strcmp(n, "__name__") == 0)
+            if (!n[0] || !pq_rules_utf8_valid(n, strlen(n)) || strcmp(n, "__name__") == 0)
                 pq_msglist_add(errs, "%s: invalid label name: %s", path, n);
-            if (!pq_utf8_valid(v, strlen(v)))
+            if (!pq_rules_utf8_valid(v, strlen(v)))
                 pq_msglist_add(errs, "%s: invalid label value: %s", path, v);
         }
         for (size_t i = 0; i < g->nrules; i++) {
@@ -579,7 +579,7 @@ static int cmp_dup(const void *x, const void *y)
 {
     const dup_entry *a = x, *b = y;
     int c = strcmp(a->metric, b->metric);
-    return c ? c : pq_labels_compare(&a->labels, &b->labels);
+    return c ? c : pq_rules_labels_compare(&a->labels, &b->labels);
 }
 
 size_t pq_rule_file_lint_duplicates(const pq_rule_file *f, pq_msglist *lint)
@@ -594,7 +594,7 @@ size_t pq_rule_file_lint_duplicates(const pq_rule_file *f, pq_msglist *lint)
     for (size_t i = 0; e && i < f->ngroups; i++)
         for (size_t j = 0; j < f->groups[i].nrules; j++) {
             e[k].metric = f->groups[i].rules[j].name;
-            if (pq_labels_merge(&a, &f->groups[i].labels, &f->groups[i].rules[j].labels, &e[k].labels))
+            if (pq_rules_labels_merge(&a, &f->groups[i].labels, &f->groups[i].rules[j].labels, &e[k].labels))
                 e[k].labels = (promql_labels){NULL, 0};
             k++;
         }

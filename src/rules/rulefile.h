@@ -75,10 +75,10 @@ size_t pq_rule_file_rule_count(const pq_rule_file *f);
 
 /* Label sets as "{a=\"b\", c=\"d\"}" (Prometheus's labels.Labels String()). */
 struct pq_strbuf;
-void pq_labels_string(struct pq_strbuf *b, const promql_labels *ls);
+void pq_rules_labels_string(struct pq_strbuf *b, const promql_labels *ls);
 /* Merge-sorted copy of two label sets, 'over' winning on equal names. */
-int pq_labels_merge(pq_arena *a, const promql_labels *base, const promql_labels *over, promql_labels *out);
-int pq_labels_compare(const promql_labels *x, const promql_labels *y);
-bool pq_utf8_valid(const char *s, size_t len);
+int pq_rules_labels_merge(pq_arena *a, const promql_labels *base, const promql_labels *over, promql_labels *out);
+int pq_rules_labels_compare(const promql_labels *x, const promql_labels *y);
+bool pq_rules_utf8_valid(const char *s, size_t len);
 
 #endif

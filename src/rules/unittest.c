@@ -7,6 +7,7 @@
 #include "rules/unittest.h"
 
 #include <glob.h>
+#include <stdarg.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -431,8 +432,8 @@ typedef struct la_pair {
 static int cmp_la(const void *x, const void *y)
 {
     const la_pair *a = x, *b = y;
-    int c = pq_labels_compare(&a->labels, &b->labels);
-    return c ? c : pq_labels_compare(&a->annotations, &b->annotations);
+    int c = pq_rules_labels_compare(&a->labels, &b->labels);
+    return c ? c : pq_rules_labels_compare(&a->annotations, &b->annotations);
 }
 
 static void indent_lines(pq_strbuf *out, const char *s, const char *indent)
@@ -455,9 +456,9 @@ static void la_string(pq_strbuf *out, const la_pair *la, size_t n)
         pq_strbuf one;
         pq_strbuf_init(&one);
         pq_strbuf_puts(&one, "\nLabels:");
-        pq_labels_string(&one, &la[i].labels);
+        pq_rules_labels_string(&one, &la[i].labels);
         pq_strbuf_puts(&one, "\nAnnotations:");
-        pq_labels_string(&one, &la[i].annotations);
+        pq_rules_labels_string(&one, &la[i].annotations);
         pq_strbuf_printf(out, "%s%zu:", i ? ",\n" : "\n", i);
         indent_lines(out, one.data ? one.data : "", "  ");
         pq_strbuf_free(&one);
@@ -480,7 +481,7 @@ typedef struct psample {
 
 static int cmp_ps(const void *x, const void *y)
 {
-    return pq_labels_compare(&((const psample *)x)->labels, &((const psample *)y)->labels);
+    return pq_rules_labels_compare(&((const psample *)x)->labels, &((const psample *)y)->labels);
 }
 
 static void ps_string(pq_strbuf *out, const psample *ps, size_t n)
@@ -492,7 +493,7 @@ static void ps_string(pq_strbuf *out, const psample *ps, size_t n)
     for (size_t i = 0; i < n; i++) {
         if (i)
             pq_strbuf_puts(out, ", ");
-        pq_labels_string(out, &ps[i].labels);
+        pq_rules_labels_string(out, &ps[i].labels);
         pq_strbuf_putc(out, ' ');
         if (ps[i].hist[0])
             pq_strbuf_puts(out, ps[i].hist);
@@ -707,8 +708,8 @@ static size_t run_group(run_ctx *rc, const ut_group *g, int64_t eval_interval)
                                 gcap = nc;
                             }
                             promql_labels l2, a2;
-                            if (pq_labels_merge(&a, &al[k]->labels, &(promql_labels){NULL, 0}, &l2) ||
-                                pq_labels_merge(&a, &al[k]->annotations, &(promql_labels){NULL, 0}, &a2))
+                            if (pq_rules_labels_merge(&a, &al[k]->labels, &(promql_labels){NULL, 0}, &l2) ||
+                                pq_rules_labels_merge(&a, &al[k]->annotations, &(promql_labels){NULL, 0}, &a2))
                                 break;
                             /* copy strings: alerts change on later evaluations */
                             promql_label *li = (promql_label *)l2.items, *ai = (promql_label *)a2.items;
@@ -727,7 +728,7 @@ static size_t run_group(run_ctx *rc, const ut_group *g, int64_t eval_interval)
                 la_pair *exp = at->nexp ? pq_arena_calloc(&a, at->nexp, sizeof *exp) : NULL;
                 for (size_t k = 0; k < at->nexp && exp; k++) {
                     promql_labels an = {&(promql_label){"alertname", at->alertname}, 1};
-                    pq_labels_merge(&a, &at->exp[k].labels, &an, &exp[k].labels);
+                    pq_rules_labels_merge(&a, &at->exp[k].labels, &an, &exp[k].labels);
                     exp[k].annotations = at->exp[k].annotations;
                 }
                 qsort(got, ngot, sizeof *got, cmp_la);
@@ -797,7 +798,7 @@ static size_t run_group(run_ctx *rc, const ut_group *g, int64_t eval_interval)
                 continue;
             }
             promql_labels l = promql_result_series_labels(res, k);
-            pq_labels_merge(&a, &l, &(promql_labels){NULL, 0}, &got[k].labels);
+            pq_rules_labels_merge(&a, &l, &(promql_labels){NULL, 0}, &got[k].labels);
             promql_label *li = (promql_label *)got[k].labels.items;
             for (size_t q = 0; q < got[k].labels.count; q++) {
                 li[q].name = pq_arena_strdup(&a, li[q].name);
@@ -863,7 +864,7 @@ static size_t run_group(run_ctx *rc, const ut_group *g, int64_t eval_interval)
             qsort(exp, t->nexp, sizeof *exp, cmp_ps);
         bool equal = ngot == t->nexp;
         for (size_t k = 0; equal && k < ngot; k++) {
-            if (pq_labels_compare(&got[k].labels, &exp[k].labels) || strcmp(got[k].hist, exp[k].hist) ||
+            if (pq_rules_labels_compare(&got[k].labels, &exp[k].labels) || strcmp(got[k].hist, exp[k].hist) ||
                 (!got[k].hist[0] && !float_eq(exp[k].value, got[k].value, f->fuzzy)))
                 equal = false;
         }
@@ -929,6 +930,7 @@ int pq_rules_unittest_file(const char *path, const pq_unittest_options *opts, pq
     ut_file f;
     memset(&f, 0, sizeof f);
     rc.f = &f;
+    size_t cases_before = counts->cases_passed + counts->cases_failed;
 
     FILE *fp = fopen(path, "rb");
     pq_strbuf data;
@@ -1044,7 +1046,7 @@ load_failed:
         pq_msglist_free(&once);
     }
 finish:
-    if (rc.errs.n && counts->cases_failed == 0 && counts->cases_passed == 0)
+    if (rc.errs.n && counts->cases_passed + counts->cases_failed == cases_before)
         counts->cases_failed++;   /* the file itself failed to load */
     report(out, err, &rc.errs);
     int result = rc.errs.n ? 1 : 0;
