@@ -124,6 +124,15 @@ static int cmd_check(int argc, char **argv)
     return 0;
 }
 
+static void write_stream(void *arg, int stream, const char *text, size_t len)
+{
+    (void)arg;
+    FILE *f = stream == 2 ? stderr : stdout;
+    fflush(stream == 2 ? stdout : stderr);
+    fwrite(text, 1, len, f);
+    fflush(f);
+}
+
 static int cmd_test(int argc, char **argv)
 {
     pq_unittest_options opts = {0};
@@ -159,21 +168,9 @@ static int cmd_test(int argc, char **argv)
     opts.run_regex = run.len ? run.data : NULL;
     pq_unittest_counts counts = {0};
     int rc = 0;
-    for (int i = 0; i < nfiles; i++) {
-        pq_strbuf out, err;
-        pq_strbuf_init(&out);
-        pq_strbuf_init(&err);
-        if (pq_rules_unittest_file(files[i], &opts, &out, &err, &counts))
+    for (int i = 0; i < nfiles; i++)
+        if (pq_rules_unittest_file(files[i], &opts, write_stream, NULL, &counts))
             rc = 1;
-        fflush(stdout);
-        if (err.len)
-            fputs(err.data, stderr);
-        fflush(stderr);
-        if (out.len)
-            fputs(out.data, stdout);
-        pq_strbuf_free(&out);
-        pq_strbuf_free(&err);
-    }
     printf("%zu passed, %zu failed\n", counts.cases_passed, counts.cases_failed);
     free(files);
     pq_strbuf_free(&run);

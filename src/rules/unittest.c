@@ -561,7 +561,14 @@ static size_t run_group(run_ctx *rc, const ut_group *g, int64_t eval_interval)
         char *line = pq_arena_sprintf(&a, "%s %s", g->series[i].series, g->series[i].values);
         char e[512];
         if (!line || pq_parse_series_desc(line, strlen(line), &a, &ls[i].d, e, sizeof e)) {
-            pq_msglist_add(&rc->errs, "%d:%s", (int)i + 2, line ? e : "out of memory");
+            /* promqltest's load errors read "LINE:COL: parse error: ..." */
+            const char *msg = line ? e : "out of memory";
+            char *colon = strchr(msg, ':');
+            if (colon && colon > msg && colon[1] == ' ' && strspn(msg, "0123456789") == (size_t)(colon - msg) &&
+                !strstr(msg, "parse error"))
+                pq_msglist_add(&rc->errs, "%d:%.*s: parse error: %s", (int)i + 1, (int)(colon - msg), msg, colon + 2);
+            else
+                pq_msglist_add(&rc->errs, "%d:%s", (int)i + 1, msg);
             goto done;
         }
     }
@@ -901,22 +908,28 @@ static bool run_matches(const char *re_text, const char *name)
     return rc > 0;
 }
 
-static void report(pq_strbuf *out, pq_strbuf *err, const pq_msglist *errs)
+static void put(pq_unittest_write_fn w, void *arg, int stream, const char *s)
 {
-    if (errs->n) {
-        pq_strbuf_puts(err, "  FAILED:\n");
-        for (size_t i = 0; i < errs->n; i++) {
-            pq_strbuf_printf(err, "%s\n", errs->items[i]);
-            pq_strbuf_putc(out, '\n');
-        }
-    } else {
-        pq_strbuf_puts(out, "  SUCCESS\n");
-    }
-    pq_strbuf_putc(out, '\n');
+    w(arg, stream, s, strlen(s));
 }
 
-int pq_rules_unittest_file(const char *path, const pq_unittest_options *opts, pq_strbuf *out, pq_strbuf *err,
-                           pq_unittest_counts *counts)
+static void report(pq_unittest_write_fn w, void *arg, const pq_msglist *errs)
+{
+    if (errs->n) {
+        put(w, arg, 2, "  FAILED:\n");
+        for (size_t i = 0; i < errs->n; i++) {
+            put(w, arg, 2, errs->items[i]);
+            put(w, arg, 2, "\n");
+            put(w, arg, 1, "\n");
+        }
+    } else {
+        put(w, arg, 1, "  SUCCESS\n");
+    }
+    put(w, arg, 1, "\n");
+}
+
+int pq_rules_unittest_file(const char *path, const pq_unittest_options *opts, pq_unittest_write_fn write,
+                           void *write_arg, pq_unittest_counts *counts)
 {
     pq_unittest_options defopts = {0};
     if (!opts)
@@ -989,7 +1002,9 @@ int pq_rules_unittest_file(const char *path, const pq_unittest_options *opts, pq
         memset(&gl, 0, sizeof gl);
         int grc = glob(p, 0, NULL, &gl);
         if (grc != 0 || gl.gl_pathc == 0) {
-            pq_strbuf_printf(err, "  WARNING: no file match pattern %s\n", p);
+            put(write, write_arg, 2, "  WARNING: no file match pattern ");
+            put(write, write_arg, 2, p);
+            put(write, write_arg, 2, "\n");
         } else {
             for (size_t k = 0; k < gl.gl_pathc; k++) {
                 pq_rule_file **nr = pq_arena_realloc(&a, rc.rfiles, rc.nrfiles * sizeof *nr, (rc.nrfiles + 1) * sizeof *nr);
@@ -1048,7 +1063,7 @@ load_failed:
 finish:
     if (rc.errs.n && counts->cases_passed + counts->cases_failed == cases_before)
         counts->cases_failed++;   /* the file itself failed to load */
-    report(out, err, &rc.errs);
+    report(write, write_arg, &rc.errs);
     int result = rc.errs.n ? 1 : 0;
     if (result)
         counts->files_failed++;

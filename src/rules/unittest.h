@@ -25,9 +25,12 @@ typedef struct pq_unittest_counts {
     size_t files_failed;
 } pq_unittest_counts;
 
-/* Run one test file. Appends promtool's stdout text to 'out' and its stderr text to 'err', and
- * adds to 'counts'. Returns 0 when every test group passed, 1 otherwise. */
-int pq_rules_unittest_file(const char *path, const pq_unittest_options *opts, pq_strbuf *out, pq_strbuf *err,
-                           pq_unittest_counts *counts);
+/* Where output goes: stream 1 is promtool's stdout, 2 its stderr, in the order promtool writes. */
+typedef void (*pq_unittest_write_fn)(void *arg, int stream, const char *text, size_t len);
+
+/* Run one test file, writing promtool's report through 'write' and adding to 'counts'.
+ * Returns 0 when every test group passed, 1 otherwise. */
+int pq_rules_unittest_file(const char *path, const pq_unittest_options *opts, pq_unittest_write_fn write,
+                           void *write_arg, pq_unittest_counts *counts);
 
 #endif
