@@ -148,6 +148,7 @@ typedef struct series_ref {
 
 typedef struct rule_state {
     const pq_rule *rule;
+    promql_labels labels;   /* the group's labels overridden by the rule's (owned) */
     promql_expr *expr;
     pq_alert **alerts;      /* the 'active' map */
     size_t nalerts, acap;
@@ -230,6 +231,7 @@ void pq_rule_manager_free(pq_rule_manager *m)
                 labels_release(&rs->prev[i].labels);
             free(rs->prev);
             free(rs->last_error);
+            labels_release(&rs->labels);
         }
         free(gs->rules);
     }
@@ -266,6 +268,17 @@ int pq_rule_manager_add_file(pq_rule_manager *m, const pq_rule_file *f, char *er
         m->ngroups++;
         for (size_t r = 0; r < rg->nrules; r++) {
             gs->rules[r].rule = &rg->rules[r];
+            /* group labels first, the rule's own labels win (rules.FromMaps) */
+            pq_arena tmp;
+            pq_arena_init(&tmp, 0);
+            promql_labels merged;
+            int bad = pq_rules_labels_merge(&tmp, &rg->labels, &rg->rules[r].labels, &merged) ||
+                      labels_dup(&merged, &gs->rules[r].labels);
+            pq_arena_free(&tmp);
+            if (bad) {
+                snprintf(errbuf, errlen, "out of memory");
+                return -1;
+            }
             promql_error err;
             if (promql_parse(rg->rules[r].expr, strlen(rg->rules[r].expr), NULL, &gs->rules[r].expr, &err) != PROMQL_OK) {
                 snprintf(errbuf, errlen, "%s: %s", f->path, err.message);
@@ -540,8 +553,8 @@ static int eval_recording(pq_rule_manager *m, pq_arena *a, group_state *gs, rule
         lbuilder b;
         if (lb_reset(&b, a, &raw.s[i].labels) || lb_set(&b, "__name__", rs->rule->name))
             goto oom;
-        for (size_t k = 0; k < rs->rule->labels.count; k++)
-            if (lb_set(&b, rs->rule->labels.items[k].name, rs->rule->labels.items[k].value))
+        for (size_t k = 0; k < rs->labels.count; k++)
+            if (lb_set(&b, rs->labels.items[k].name, rs->labels.items[k].value))
                 goto oom;
         if (vec_add(a, vec, lb_labels(&b), raw.s[i].t, raw.s[i].v))
             goto oom;
@@ -581,10 +594,11 @@ static pq_alert *new_alert(const promql_labels *ls, const promql_labels *ann, ui
     return al;
 }
 
-static int alert_samples(pq_arena *a, const pq_rule *r, const pq_alert *al, int64_t t, out_vec *vec)
+static int alert_samples(pq_arena *a, const pq_rule *r, const promql_labels *rlabels, const pq_alert *al, int64_t t,
+                         out_vec *vec)
 {
     lbuilder b;
-    if (lb_reset(&b, a, &r->labels))
+    if (lb_reset(&b, a, rlabels))
         return -1;
     for (size_t i = 0; i < al->labels.count; i++)
         if (lb_set(&b, al->labels.items[i].name, al->labels.items[i].value))
@@ -593,7 +607,7 @@ static int alert_samples(pq_arena *a, const pq_rule *r, const pq_alert *al, int6
         lb_set(&b, "alertstate", pq_alert_state_name(al->state)) || vec_add(a, vec, lb_labels(&b), t, 1))
         return -1;
     lbuilder f;
-    if (lb_reset(&f, a, &r->labels))
+    if (lb_reset(&f, a, rlabels))
         return -1;
     for (size_t i = 0; i < al->labels.count; i++)
         if (lb_set(&f, al->labels.items[i].name, al->labels.items[i].value))
@@ -624,9 +638,9 @@ static int eval_alerting(pq_rule_manager *m, pq_arena *a, group_state *gs, rule_
         if (lb_reset(&b, a, &raw.s[i].labels))
             goto oom;
         lb_del(&b, "__name__");
-        for (size_t k = 0; k < r->labels.count; k++) {
-            char *v = expand(m, a, r, r->labels.items[k].value, &raw.s[i].labels, raw.s[i].v, ts);
-            if (!v || lb_set(&b, r->labels.items[k].name, v))
+        for (size_t k = 0; k < rs->labels.count; k++) {
+            char *v = expand(m, a, r, rs->labels.items[k].value, &raw.s[i].labels, raw.s[i].v, ts);
+            if (!v || lb_set(&b, rs->labels.items[k].name, v))
                 goto oom;
         }
         if (lb_set(&b, "alertname", r->name))
@@ -730,7 +744,7 @@ static int eval_alerting(pq_rule_manager *m, pq_arena *a, group_state *gs, rule_
             al->keep_firing_since_ms = PQ_TIME_UNSET;
             emit(m, gs, rs, al, PQ_ALERT_FIRING, PQ_ALERT_PENDING, ts);
         }
-        if (alert_samples(a, r, al, ts - off, vec))
+        if (alert_samples(a, r, &rs->labels, al, ts - off, vec))
             goto oom;
         i++;
     }
