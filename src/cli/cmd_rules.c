@@ -221,9 +221,9 @@ static void on_alert(void *arg, const pq_rule_group *g, const pq_rule *r, const 
     pq_strbuf v;
     pq_strbuf_init(&v);
     pq_go_format_float(&v, a->value, 'g');
-    printf("%s  %-8s %s %s value=%s (group %s)\n", ts, to == PQ_ALERT_FIRING ? "FIRING" : to == PQ_ALERT_PENDING ? "PENDING" : "RESOLVED",
-           r->name, b.data ? b.data : "{}", v.data ? v.data : "", what);
-    (void)g;
+    printf("%s  %-8s %s %s value=%s [%s, group %s]\n", ts,
+           to == PQ_ALERT_FIRING ? "FIRING" : to == PQ_ALERT_PENDING ? "PENDING" : "INACTIVE", r->name,
+           b.data ? b.data : "{}", v.data ? v.data : "", what, g->name);
     pq_strbuf_free(&b);
     pq_strbuf_free(&v);
 }
