@@ -349,15 +349,16 @@ static last_sample *written_slot(pq_rule_manager *m, uint64_t h, bool create)
 }
 
 /* Returns 0, 1 when the sample was a harmless duplicate, or -1 with a message. */
-static int append(pq_rule_manager *m, const promql_labels *ls, int64_t t, double v, char *err, size_t el)
+static int append(pq_rule_manager *m, const promql_labels *ls, int64_t t, double v, const promql_histogram *h,
+                  char *err, size_t el)
 {
-    uint64_t h = labels_hash(ls);
+    uint64_t lh = labels_hash(ls);
     uint64_t bits;
     memcpy(&bits, &v, sizeof bits);
-    last_sample *ws = written_slot(m, h, true);
+    last_sample *ws = written_slot(m, lh, true);
     if (ws && ws->t != INT64_MIN) {
         if (t == ws->t) {
-            if (bits == ws->vbits)
+            if (bits == ws->vbits && !h)
                 return 1;
             snprintf(err, el, "duplicate sample for timestamp");
             return -1;
@@ -368,7 +369,9 @@ static int append(pq_rule_manager *m, const promql_labels *ls, int64_t t, double
         }
     }
     promql_error perr;
-    if (promql_memstore_append(m->store, ls, t, v, &perr) != PROMQL_OK) {
+    promql_error_code rc = h ? promql_memstore_append_histogram(m->store, ls, t, h, &perr)
+                             : promql_memstore_append(m->store, ls, t, v, &perr);
+    if (rc != PROMQL_OK) {
         snprintf(err, el, "%.900s", perr.message);
         return -1;
     }
@@ -385,6 +388,7 @@ typedef struct out_sample {
     promql_labels labels;
     int64_t t;
     double v;
+    const promql_histogram *h;   /* a native histogram sample (arena copy), else NULL */
 } out_sample;
 
 typedef struct out_vec {
@@ -402,8 +406,32 @@ static int vec_add(pq_arena *a, out_vec *v, promql_labels ls, int64_t t, double 
         v->s = ns;
         v->cap = nc;
     }
-    v->s[v->n++] = (out_sample){ls, t, val};
+    v->s[v->n++] = (out_sample){ls, t, val, NULL};
     return 0;
+}
+
+/* Deep copy of a histogram into the arena (result memory dies with the result). */
+static promql_histogram *hist_copy(pq_arena *a, const promql_histogram *h)
+{
+    promql_histogram *c = pq_arena_alloc(a, sizeof *c);
+    if (!c)
+        return NULL;
+    *c = *h;
+#define COPY_ARR(field, count)                                                         \
+    if (h->field && h->count) {                                                        \
+        void *p_ = pq_arena_alloc(a, h->count * sizeof *h->field);                     \
+        if (!p_)                                                                       \
+            return NULL;                                                               \
+        memcpy(p_, h->field, h->count * sizeof *h->field);                             \
+        c->field = p_;                                                                 \
+    }
+    COPY_ARR(positive_spans, positive_span_count)
+    COPY_ARR(positive_buckets, positive_bucket_count)
+    COPY_ARR(negative_spans, negative_span_count)
+    COPY_ARR(negative_buckets, negative_bucket_count)
+    COPY_ARR(custom_values, custom_value_count)
+#undef COPY_ARR
+    return c;
 }
 
 typedef struct query_ctx {
@@ -497,7 +525,8 @@ static void emit(pq_rule_manager *m, group_state *gs, rule_state *rs, const pq_a
         m->opts.on_alert(m->opts.event_arg, gs->g, rs->rule, a, from, to, t);
 }
 
-/* Query the rule's expression; fills vec with its samples (float only; histograms are noted). */
+/* Query the rule's expression; fills vec with its samples (floats, or histograms with v = 0 as
+ * Prometheus's Sample.F is for them). */
 static int run_query(pq_rule_manager *m, pq_arena *a, rule_state *rs, int64_t t, out_vec *vec, char *err, size_t el)
 {
     promql_result *res = NULL;
@@ -529,9 +558,16 @@ static int run_query(pq_rule_manager *m, pq_arena *a, rule_state *rs, int64_t t,
                     return -1;
                 }
             } else {
-                promql_result_free(res);
-                snprintf(err, el, "native histogram results are not supported by promql-c rules yet");
-                return -1;
+                const promql_histogram *const *hs;
+                promql_histogram *hc = NULL;
+                if (promql_result_series_histograms(res, i, &ts, &hs) > 0)
+                    hc = hist_copy(a, hs[0]);
+                if (!hc || vec_add(a, vec, (promql_labels){items, items ? ls.count : 0}, ts[0], 0)) {
+                    promql_result_free(res);
+                    snprintf(err, el, "out of memory");
+                    return -1;
+                }
+                vec->s[vec->n - 1].h = hc;
             }
         }
     } else {
@@ -558,6 +594,7 @@ static int eval_recording(pq_rule_manager *m, pq_arena *a, group_state *gs, rule
                 goto oom;
         if (vec_add(a, vec, lb_labels(&b), raw.s[i].t, raw.s[i].v))
             goto oom;
+        vec->s[vec->n - 1].h = raw.s[i].h;
     }
     for (size_t i = 0; i < vec->n; i++)
         for (size_t j = i + 1; j < vec->n; j++)
@@ -781,12 +818,12 @@ static void eval_rule(pq_rule_manager *m, group_state *gs, rule_state *rs, int64
     size_t nnow = 0;
     for (size_t i = 0; i < vec.n; i++) {
         char aerr[1024];
-        int r = append(m, &vec.s[i].labels, vec.s[i].t, vec.s[i].v, aerr, sizeof aerr);
+        int r = append(m, &vec.s[i].labels, vec.s[i].t, vec.s[i].v, vec.s[i].h, aerr, sizeof aerr);
         if (r < 0) {
             set_error(rs, aerr);
             continue;
         }
-        if (r == 0 && !rs->rule->is_alert && m->opts.on_record)
+        if (r == 0 && !rs->rule->is_alert && !vec.s[i].h && m->opts.on_record)
             m->opts.on_record(m->opts.event_arg, rs->rule, &vec.s[i].labels, vec.s[i].t, vec.s[i].v);
         if (now && labels_dup(&vec.s[i].labels, &now[nnow].labels) == 0) {
             now[nnow].hash = labels_hash(&now[nnow].labels);
@@ -804,7 +841,7 @@ static void eval_rule(pq_rule_manager *m, group_state *gs, rule_state *rs, int64
                 still = true;
         if (!still) {
             char aerr[1024];
-            (void)append(m, &rs->prev[i].labels, ts - off, stale, aerr, sizeof aerr);
+            (void)append(m, &rs->prev[i].labels, ts - off, stale, NULL, aerr, sizeof aerr);
         }
         labels_release(&rs->prev[i].labels);
     }

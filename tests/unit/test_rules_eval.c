@@ -201,7 +201,7 @@ static void test_recording_chain_offset_limit(void **state)
     (void)state;
     fixture f;
     setup_rules(&f,
-                "groups:\n- name: rec\n  query_offset: 1m\n  rules:\n"
+                "groups:\n- name: rec\n  query_offset: 1m\n  labels: {team: g, env: prod}\n  rules:\n"
                 "  - record: a:sum\n    expr: sum(v)\n    labels: {team: t}\n"
                 "  - record: a:double\n    expr: a:sum * 2\n"
                 "- name: lim\n  limit: 1\n  rules:\n  - record: many\n    expr: v\n",
@@ -213,8 +213,8 @@ static void test_recording_chain_offset_limit(void **state)
     pq_rule_manager_eval_group(f.mgr, 0, 120000);
     size_t n;
     /* query_offset: evaluated at 1m (sum 30), written at 1m */
-    assert_true(q(&f, "a:sum{team=\"t\"}", 60000, &n) == 30);
-    assert_true(q(&f, "a:double", 60000, &n) == 60);
+    assert_true(q(&f, "a:sum{team=\"t\",env=\"prod\"}", 60000, &n) == 30); /* the rule's label wins */
+    assert_true(q(&f, "a:double{team=\"g\",env=\"prod\"}", 60000, &n) == 60);
     assert_null(pq_rule_manager_rule_error(f.mgr, 0, 1));
     pq_rule_manager_eval_group(f.mgr, 1, 60000);
     assert_string_equal(pq_rule_manager_rule_error(f.mgr, 1, 0), "exceeded limit of 1 with 2 series");
