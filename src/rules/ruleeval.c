@@ -92,7 +92,8 @@ static int lb_reset(lbuilder *b, pq_arena *a, const promql_labels *base)
     b->items = pq_arena_alloc(a, b->cap * sizeof *b->items);
     if (!b->items)
         return -1;
-    memcpy(b->items, base->items, base->count * sizeof *b->items);
+    if (base->count)
+        memcpy(b->items, base->items, base->count * sizeof *b->items);
     b->n = base->count;
     return 0;
 }

@@ -241,7 +241,8 @@ static promql_labels dec_map(decoder *d, const pq_ynode *n)
         items[cnt].value = vs;
         cnt++;
     }
-    qsort(items, cnt, sizeof *items, cmp_label);
+    if (cnt > 1)
+        qsort(items, cnt, sizeof *items, cmp_label);
     ls.items = items;
     ls.count = cnt;
     return ls;

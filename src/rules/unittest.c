@@ -230,7 +230,8 @@ static promql_labels smap(udec *d, const pq_ynode *n, const char *type)
         items[cnt].value = v;
         cnt++;
     }
-    qsort(items, cnt, sizeof *items, cmp_label);
+    if (cnt > 1)
+        qsort(items, cnt, sizeof *items, cmp_label);
     ls.items = items;
     ls.count = cnt;
     return ls;
@@ -738,7 +739,8 @@ static size_t run_group(run_ctx *rc, const ut_group *g, int64_t eval_interval)
                     pq_rules_labels_merge(&a, &at->exp[k].labels, &an, &exp[k].labels);
                     exp[k].annotations = at->exp[k].annotations;
                 }
-                qsort(got, ngot, sizeof *got, cmp_la);
+                if (got && ngot > 1)
+                    qsort(got, ngot, sizeof *got, cmp_la);
                 if (exp)
                     qsort(exp, at->nexp, sizeof *exp, cmp_la);
                 bool equal = ngot == at->nexp;
@@ -1012,7 +1014,8 @@ int pq_rules_unittest_file(const char *path, const pq_unittest_options *opts, pq
                     break;
                 rc.rfiles = nr;
                 pq_msglist rerrs = {0};
-                pq_rule_file *rfile = pq_rule_file_load(gl.gl_pathv[k], NULL, &rerrs);
+                pq_rulefile_options ropts = {opts->ignore_unknown_fields, true};
+                pq_rule_file *rfile = pq_rule_file_load(gl.gl_pathv[k], &ropts, &rerrs);
                 if (rerrs.n) {
                     /* a broken rule file fails every test group, as LoadGroups does */
                     for (size_t q = 0; q < rerrs.n; q++)
