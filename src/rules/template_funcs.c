@@ -5,6 +5,8 @@
  */
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <locale.h>
+#include <wctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -112,6 +114,93 @@ static int to_float(const tval *v, double *f, char *err, size_t el)
 }
 
 static void g4(pq_strbuf *b, double v) { pq_gonum_float(b, v, 'g', 4); }
+
+/* Unicode case mapping without touching the process locale: a C.UTF-8 locale object used with
+ * tow*_l. Without one, only ASCII letters change case. */
+static wint_t map_case(wint_t c, int mode)
+{
+    static locale_t loc = (locale_t)0;
+    static int tried = 0;
+    if (!tried) {
+        tried = 1;
+        loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+    }
+    if (c < 0x80 || !loc)
+        return mode ? (wint_t)toupper((int)c) : (wint_t)tolower((int)c);
+    return mode ? towupper_l(c, loc) : towlower_l(c, loc);
+}
+
+static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    unsigned char c = s[0];
+    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0 || len > n) {
+        *cp = 0xFFFFFFFF;
+        return 1;
+    }
+    uint32_t v = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFFFFFF;
+            return 1;
+        }
+        v = (v << 6) | (s[i] & 0x3Fu);
+    }
+    *cp = v;
+    return len;
+}
+
+static void utf8_put(pq_strbuf *b, uint32_t cp)
+{
+    char o[4];
+    if (cp < 0x80) {
+        pq_strbuf_putc(b, (char)cp);
+    } else if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        pq_strbuf_append(b, o, 2);
+    } else if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        pq_strbuf_append(b, o, 3);
+    } else {
+        o[0] = (char)(0xF0 | (cp >> 18));
+        o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[3] = (char)(0x80 | (cp & 0x3F));
+        pq_strbuf_append(b, o, 4);
+    }
+}
+
+/* mode 0 lower, 1 upper, 2 title (upper-case the first letter of each word, keep the rest) */
+static void change_case(pq_strbuf *b, const char *s, size_t n, int mode)
+{
+    int in_word = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t l = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (cp == 0xFFFFFFFF) {
+            /* invalid UTF-8: Go's ToUpper/ToLower write U+FFFD */
+            if (mode != 2)
+                utf8_put(b, 0xFFFD);
+            else
+                pq_strbuf_putc(b, s[i]);
+            i += l;
+            in_word = 0;
+            continue;
+        }
+        int letter = iswalnum((wint_t)cp) || cp >= 0x80 || cp == '_';
+        uint32_t out = cp;
+        if (mode == 1 || (mode == 2 && !in_word))
+            out = (uint32_t)map_case((wint_t)cp, 1);
+        else if (mode == 0)
+            out = (uint32_t)map_case((wint_t)cp, 0);
+        utf8_put(b, out);
+        in_word = mode == 2 ? letter : 0;
+        i += l;
+    }
+}
 
 static int need_args(const char *name, size_t nargs, size_t want, char *err, size_t el)
 {
@@ -456,17 +545,9 @@ static int call(tfunc_ctx *c, const char *name, const tval *args, size_t nargs, 
         size_t n = args[0].slen;
         pq_strbuf_init(&b);
         if (!strcmp(name, "toUpper") || !strcmp(name, "toLower")) {
-            int up = name[2] == 'U';
-            for (size_t i = 0; i < n; i++)
-                pq_strbuf_putc(&b, (char)(up ? toupper((unsigned char)s[i]) : tolower((unsigned char)s[i])));
+            change_case(&b, s, n, name[2] == 'U');
         } else if (!strcmp(name, "title")) {
-            int prev_letter = 0;
-            for (size_t i = 0; i < n; i++) {
-                unsigned char ch = (unsigned char)s[i];
-                int letter = isalnum(ch) || ch >= 0x80 || ch == '\'';
-                pq_strbuf_putc(&b, (char)(!prev_letter && ch < 0x80 ? toupper(ch) : ch));
-                prev_letter = letter;
-            }
+            change_case(&b, s, n, 2);
         } else if (!strcmp(name, "safeHtml")) {
             pq_strbuf_append(&b, s, n);
         } else if (!strcmp(name, "urlQueryEscape")) {

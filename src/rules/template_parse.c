@@ -564,7 +564,7 @@ static tnode *number(parser *p, const tok *t)
     }
     nd->is_float = true;
     nd->fval = f;
-    if (f == (double)(int64_t)f && !strpbrk(buf, ".eEpP") && f >= -9.2e18 && f <= 9.2e18) {
+    if (f >= -9.2e18 && f <= 9.2e18 && f == (double)(int64_t)f && !strpbrk(buf, ".eEpP")) {
         nd->is_int = true;
         nd->ival = (int64_t)f;
     }

@@ -265,7 +265,7 @@ static int parse_time(const char *s, int64_t *ms)
 {
     char *end;
     double f = strtod(s, &end);
-    if (*s && !*end && isfinite(f)) {
+    if (*s && !*end && isfinite(f) && fabs(f) < 9e15) {
         *ms = (int64_t)llround(f * 1000);
         return 0;
     }

@@ -178,6 +178,9 @@ static void test_control(void **state)
            "__name__ ");
     EXPECT("{{ toUpper \"abc\" }} {{ toLower \"AB\" }} {{ title \"hello big world\" }}", 0,
            "ABC ab Hello Big World");
+    /* Unicode case mapping and Go's title word breaks (checked with promtool) */
+    EXPECT("{{ toUpper \"héllo ßtraße ǆ\" }}|{{ toLower \"ÀÉÎ ΣΑΣ\" }}", 0, "HÉLLO ßTRAßE Ǆ|àéî σασ");
+    EXPECT("{{ title \"don't o'neil a.b c-d e1f 1a x:y ab_cd élan\" }}", 0, "Don'T O'Neil A.B C-D E1f 1a X:Y Ab_cd Élan");
     EXPECT("{{ reReplaceAll \"(a+)\" \"<$1>\" \"baaad\" }} {{ reReplaceAll \":.*\" \"\" $labels.instance }}", 0,
            "b<aaa>d localhost");
     EXPECT("{{ match \"^local\" $labels.instance }} {{ stripPort $labels.instance }} {{ stripDomain \"a.b.c:80\" }}", 0,
