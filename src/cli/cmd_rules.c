@@ -1,8 +1,8 @@
 /*
  * cmd_rules.c -- `promql-eval rules ...`:
- *   rules check [--lint=duplicate-rules|all|none] [--lint-fatal] [--ignore-unknown-fields] FILE...
- *       validates rule files as `promtool check rules` does (same messages, same exit codes:
- *       1 on errors, 3 on lint findings with --lint-fatal).
+ *   rules check [--lint=duplicate-rules|all|none] [--lint-fatal] [--ignore-unknown-fields] [FILE...]
+ *       validates rule files (standard input without FILE) as `promtool check rules` does (same
+ *       messages, same exit codes: 1 on errors, 3 on lint findings with --lint-fatal).
  *   rules test [--run RE] [--ignore-unknown-fields] FILE...
  *       runs rule unit-test files as `promtool test rules` does (same verdicts and diffs), then
  *       prints "N passed, N failed" counting test groups (the items of each file's `tests:`).
@@ -31,7 +31,7 @@ static int usage(void)
 {
     fprintf(stderr,
             "usage:\n"
-            "  promql-eval rules check [--lint=duplicate-rules|all|none] [--lint-fatal] [--ignore-unknown-fields] FILE...\n"
+            "  promql-eval rules check [--lint=duplicate-rules|all|none] [--lint-fatal] [--ignore-unknown-fields] [FILE...]\n"
             "  promql-eval rules test [--run RE] [--ignore-unknown-fields] FILE...\n"
             "  promql-eval rules eval RULEFILE... --data FILE --start T --end T [--interval D]\n"
             "                         [--external-label NAME=VALUE]... [--external-url URL] [--samples]\n");
@@ -83,24 +83,42 @@ static int cmd_check(int argc, char **argv)
             printf("WARNING: unknown lint option: \"%.*s\"\n", (int)n, p);
         p += n + (p[n] == ',');
     }
-    if (nfiles == 0) {
-        free(files);
-        return pq_cli_usage_error("rules check: no rule files given");
-    }
+    bool from_stdin = nfiles == 0;
+    if (from_stdin)
+        files[nfiles++] = "-";
     bool failed = false, has_errors = false;
     for (int i = 0; i < nfiles; i++) {
-        printf("Checking %s\n", files[i]);
-        fflush(stdout);
         pq_msglist errs = {0};
-        pq_rule_file *f = pq_rule_file_load(files[i], &opts, &errs);
+        pq_rule_file *f;
+        if (from_stdin) {
+            printf("Checking standard input\n");
+            fflush(stdout);
+            size_t len;
+            char rerr[256];
+            char *text = pq_cli_read_file("-", 64u << 20, &len, rerr, sizeof rerr);
+            if (!text) {
+                fprintf(stderr, "  FAILED: %s\n", rerr);
+                free(files);
+                return 1;
+            }
+            /* messages for standard input carry no file name prefix */
+            f = pq_rule_file_parse("", text, len, &opts, &errs);
+            free(text);
+        } else {
+            printf("Checking %s\n", files[i]);
+            fflush(stdout);
+            f = pq_rule_file_load(files[i], &opts, &errs);
+        }
         if (errs.n) {
             failed = true;
             has_errors = true;
             fprintf(stderr, "  FAILED:\n");
             for (size_t k = 0; k < errs.n; k++)
-                fprintf(stderr, "%s\n", errs.items[k]);
+                fprintf(stderr, "%s\n", from_stdin && !strncmp(errs.items[k], ": ", 2) ? errs.items[k] + 2 : errs.items[k]);
             pq_msglist_free(&errs);
             pq_rule_file_free(f);
+            if (from_stdin)
+                break;
             continue;
         }
         pq_msglist lints = {0};
