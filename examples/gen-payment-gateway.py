@@ -17,7 +17,7 @@ reproducible. What it holds:
 import math
 import sys
 
-START = 1700000000          # 2023-11-14T22:13:20Z
+START = 0                   # the Unix epoch, as promqltest scripts start (scrapes land a few seconds after)
 STEP = 30                   # seconds between scrapes
 POINTS = 241                # two hours, both ends included
 JOB = "payment-gateway-metrics"
@@ -67,6 +67,15 @@ def fmt(v):
 
 def labels(**kv):
     return "{" + ",".join('%s="%s"' % (k, v) for k, v in kv.items()) + "}"
+
+
+def ts(inst, i):
+    """Scrape time of instance inst at step i: each target has its own phase within the
+    interval and a few milliseconds of jitter, as real scrapes do (which also keeps samples off
+    the window boundaries of round query times)."""
+    phase = (1.234, 7.891)[inst]
+    jitter = ((i * 7919 + inst * 104729) % 23) / 1000.0
+    return "%.3f" % (START + i * STEP + phase + jitter)
 
 
 def up_at(inst, i):
@@ -128,7 +137,7 @@ def main():
         ls = labels(job=JOB, instance=INSTANCES[inst], method=method, route=route, status=status)
         for i, v in enumerate(vals):
             if v is not None:
-                w("http_requests_total%s %d %d" % (ls, v, START + i * STEP))
+                w("http_requests_total%s %d %s" % (ls, v, ts(inst, i)))
 
     w("# HELP http_request_duration_seconds HTTP request latency.")
     w("# TYPE http_request_duration_seconds histogram")
@@ -142,21 +151,21 @@ def main():
                 if h["buckets"][i] is None:
                     continue
                 v = h["count"][i] if le == math.inf else h["buckets"][i][b]
-                w("http_request_duration_seconds_bucket%s %d %d" % (ls, v, START + i * STEP))
+                w("http_request_duration_seconds_bucket%s %d %s" % (ls, v, ts(inst, i)))
         ls = labels(**base)
         for i in range(POINTS):
             if h["sum"][i] is not None:
-                w("http_request_duration_seconds_sum%s %s %d" % (ls, fmt(h["sum"][i]), START + i * STEP))
+                w("http_request_duration_seconds_sum%s %s %s" % (ls, fmt(h["sum"][i]), ts(inst, i)))
         for i in range(POINTS):
             if h["count"][i] is not None:
-                w("http_request_duration_seconds_count%s %d %d" % (ls, h["count"][i], START + i * STEP))
+                w("http_request_duration_seconds_count%s %d %s" % (ls, h["count"][i], ts(inst, i)))
 
     w("# HELP up Whether the last scrape of the target succeeded.")
     w("# TYPE up gauge")
     for inst in range(len(INSTANCES)):
         ls = labels(job=JOB, instance=INSTANCES[inst])
         for i in range(POINTS):
-            w("up%s %d %d" % (ls, 1 if up_at(inst, i) else 0, START + i * STEP))
+            w("up%s %d %s" % (ls, 1 if up_at(inst, i) else 0, ts(inst, i)))
 
     gauges = [
         ("process_resident_memory_bytes", "Resident memory size in bytes.",
@@ -177,7 +186,7 @@ def main():
                 if not up_at(inst, i):
                     continue
                 age = i - (OUTAGE[1] + 1) if inst == 1 and i > OUTAGE[1] else i
-                w("%s%s %s %d" % (name, ls, fmt(f(inst, i, age)), START + i * STEP))
+                w("%s%s %s %s" % (name, ls, fmt(f(inst, i, age)), ts(inst, i)))
     w("# EOF")
     sys.stdout.write("\n".join(out) + "\n")
 

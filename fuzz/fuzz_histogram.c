@@ -226,6 +226,19 @@ static void well_formed(pq_arena *a, reader *r)
     promql_histogram m;
     if (pq_hist_mul(a, &x, 3, &m) == PQ_HIST_OK)
         check(m.count == 3 * x.count && mass(&m) == 3 * mass(&x));
+
+    /* The increase over x, x+y: y when nothing decreased (no reset possible with y >= 0). */
+    const promql_histogram *series[] = {&x, &s, &y};
+    const int64_t ts[] = {1000, 2000, 3000};
+    bool has = false;
+    promql_histogram inc;
+    promql_histogram xs = x, ss = s;
+    xs.counter_reset_hint = ss.counter_reset_hint = PROMQL_HINT_UNKNOWN;
+    const promql_histogram *two[] = {&xs, &ss};
+    if (pq_hist_rate_increase(a, two, ts, NULL, 2, true, &inc, &has, NULL) == PQ_HIST_OK && has)
+        check(inc.count == y.count);
+    (void)pq_hist_rate_increase(a, series, ts, NULL, 3, true, &inc, &has, NULL);
+    (void)pq_hist_rate_increase(a, series, ts, ts, 3, false, &inc, &has, NULL);
 }
 
 /* Arbitrary struct contents: only a clean rejection or a result is allowed. */

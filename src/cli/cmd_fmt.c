@@ -21,7 +21,7 @@ static int run(int argc, char **argv, bool is_fmt)
             pretty = true;
         else if (strcmp(a, "--") == 0 && i + 1 < argc && !expr && i + 2 == argc)
             expr = argv[++i];
-        else if (a[0] == '-' && a[1] != '\0')
+        else if (a[0] == '-' && a[1] == '-')
             return pq_cli_usage_error("unknown flag %s (usage: promql-eval %s)", a,
                                   is_fmt ? "fmt [--pretty] [EXPR]" : "parse [EXPR]");
         else if (expr)

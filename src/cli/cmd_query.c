@@ -115,7 +115,8 @@ int pq_cmd_query(int argc, char **argv, bool range)
                 goto out;
             }
             qa.expr = argv[++i];
-        } else if (a[0] == '-' && a[1] != '\0') {
+        } else if (a[0] == '-' && a[1] == '-') {
+            /* Every flag is "--name": "-1" or "-rate(x[5m])" is a query. */
             pq_cli_usage_error("unknown flag %s\n%s", a, usage);
             goto out;
         } else if (qa.expr) {

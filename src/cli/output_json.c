@@ -13,6 +13,7 @@
 #include "cli/jsonstr.h"
 #include "cli/numfmt.h"
 #include "cli/output.h"
+#include "eval/histogram.h"
 
 void pq_cli_json_labels(pq_strbuf *b, promql_labels ls)
 {
@@ -43,121 +44,10 @@ static void put_ts(pq_strbuf *b, int64_t t)
 
 /* ---- native histograms ------------------------------------------------------------------- */
 
-/* Upper bound of bucket idx in an exponential schema (getBoundExponential): 2^(idx/2^schema),
- * with the last finite bucket ending at DBL_MAX. */
-static double exp_bound(int64_t idx, int32_t schema)
-{
-    if (schema < 0) {
-        int64_t e = idx * ((int64_t)1 << -schema);
-        if (e == 1024)
-            return 1.7976931348623157e308;
-        return ldexp(1, (int)(e > 2000 ? 2000 : e < -2000 ? -2000 : e));
-    }
-    int64_t frac_idx = idx & (((int64_t)1 << schema) - 1);
-    int64_t e = (idx >> schema) + 1;
-    double frac = (double)(exp2l((long double)frac_idx / (long double)((int64_t)1 << schema)) / 2);
-    if (frac == 0.5 && e == 1025)
-        return 1.7976931348623157e308;
-    return ldexp(frac, (int)(e > 2000 ? 2000 : e < -2000 ? -2000 : e));
-}
-
-static double bound(const promql_histogram *h, int64_t idx)
-{
-    if (h->schema == -53) {
-        int64_t n = (int64_t)h->custom_value_count;
-        if (idx >= n)
-            return INFINITY;
-        if (idx < 0)
-            return -INFINITY;
-        return h->custom_values[idx];
-    }
-    return exp_bound(idx, h->schema);
-}
-
-static void put_bucket(pq_strbuf *b, bool *first, int rule, double lo, double up, double count)
-{
-    if (*first) {
-        pq_strbuf_puts(b, ",\"buckets\":[");
-        *first = false;
-    } else {
-        pq_strbuf_putc(b, ',');
-    }
-    pq_strbuf_printf(b, "[%d,", rule);
-    put_value(b, lo);
-    pq_strbuf_putc(b, ',');
-    put_value(b, up);
-    pq_strbuf_putc(b, ',');
-    put_value(b, count);
-    pq_strbuf_putc(b, ']');
-}
-
-static int rule_of(bool lower_incl, bool upper_incl)
-{
-    if (lower_incl)
-        return upper_incl ? 3 : 1;
-    return upper_incl ? 0 : 2;
-}
-
 void pq_cli_json_histogram(pq_strbuf *b, const promql_histogram *h)
 {
-    pq_strbuf_puts(b, "{\"count\":");
-    put_value(b, h->count);
-    pq_strbuf_puts(b, ",\"sum\":");
-    put_value(b, h->sum);
-    bool first = true;
-    bool custom = h->schema == -53;
-    /* Negative buckets, from the largest magnitude down (the reverse of their index order). */
-    if (!custom && h->negative_bucket_count) {
-        size_t n = h->negative_bucket_count;
-        int64_t *idx = malloc(n * sizeof *idx);
-        if (idx) {
-            size_t k = 0;
-            int64_t cur = 0;
-            for (size_t s = 0; s < h->negative_span_count && k < n; s++) {
-                cur += h->negative_spans[s].offset;
-                for (uint32_t j = 0; j < h->negative_spans[s].length && k < n; j++)
-                    idx[k++] = cur++;
-            }
-            for (size_t i = k; i-- > 0;) {
-                if (h->negative_buckets[i] == 0)
-                    continue;
-                double lo = -bound(h, idx[i]), up = -bound(h, idx[i] - 1);
-                if (up < 0 && up > -h->zero_threshold)
-                    up = -h->zero_threshold;
-                else if (lo > 0 && lo < h->zero_threshold)
-                    lo = h->zero_threshold;
-                put_bucket(b, &first, rule_of(lo < 0, up > 0), lo, up, h->negative_buckets[i]);
-            }
-            free(idx);
-        }
-    }
-    if (!custom && h->zero_count > 0)
-        put_bucket(b, &first, 3, -h->zero_threshold, h->zero_threshold, h->zero_count);
-    size_t k = 0;
-    int64_t cur = 0;
-    for (size_t s = 0; s < h->positive_span_count && k < h->positive_bucket_count; s++) {
-        cur += h->positive_spans[s].offset;
-        for (uint32_t j = 0; j < h->positive_spans[s].length && k < h->positive_bucket_count; j++, k++, cur++) {
-            double count = h->positive_buckets[k];
-            if (count == 0)
-                continue;
-            double lo = bound(h, cur - 1), up = bound(h, cur);
-            int rule;
-            if (custom) {
-                rule = rule_of(cur == 0, true);
-            } else {
-                if (lo > 0 && lo < h->zero_threshold)
-                    lo = h->zero_threshold;
-                else if (up < 0 && up > -h->zero_threshold)
-                    up = -h->zero_threshold;
-                rule = rule_of(lo < 0, up > 0);
-            }
-            put_bucket(b, &first, rule, lo, up, count);
-        }
-    }
-    if (!first)
-        pq_strbuf_putc(b, ']');
-    pq_strbuf_putc(b, '}');
+    /* jsonutil.MarshalHistogram lives with the histogram library, which owns bucket bounds. */
+    pq_hist_format_json(b, h);
 }
 
 /* ---- results ----------------------------------------------------------------------------- */
@@ -257,11 +147,21 @@ static void put_json_number(pq_strbuf *b, double f)
     pq_strbuf_append(b, buf, pq_cli_format_json_number(buf, f));
 }
 
+/* A duration as time.Duration.Seconds() renders it: whole nanoseconds, seconds + ns/1e9. */
+static double go_seconds(double secs)
+{
+    if (!(secs > 0) || secs > 9e9)
+        return 0;
+    long long ns = llround(secs * 1e9);
+    return (double)(ns / 1000000000LL) + (double)(ns % 1000000000LL) / 1e9;
+}
+
 static void put_stats(pq_strbuf *b, const promql_query_stats *s)
 {
-    double total = s ? s->total_seconds : 0, inner = s ? s->eval_seconds : 0, parse = s ? s->parse_seconds : 0;
-    double eval_total = total - parse > 0 ? total - parse : 0;
-    double prep = eval_total - inner > 0 ? eval_total - inner : 0;
+    double total = go_seconds(s ? s->total_seconds : 0), inner = go_seconds(s ? s->eval_seconds : 0);
+    double parse = go_seconds(s ? s->parse_seconds : 0);
+    double eval_total = go_seconds(total - parse);
+    double prep = go_seconds(eval_total - inner);
     pq_strbuf_puts(b, ",\"stats\":{\"timings\":{\"evalTotalTime\":");
     put_json_number(b, eval_total);
     pq_strbuf_puts(b, ",\"resultSortTime\":0,\"queryPreparationTime\":");

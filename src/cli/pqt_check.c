@@ -13,6 +13,7 @@
 #include "cli/jsonstr.h"
 #include "cli/numfmt.h"
 #include "cli/pqt_internal.h"
+#include "eval/histogram.h"
 #include "util/strbuf.h"
 
 #define PQT_EPSILON 0.000001
@@ -47,12 +48,13 @@ static void free_code(void *p)
     pcre2_code_free((pcre2_code *)p);
 }
 
-pcre2_code *pqt_regex_compile(pq_arena *a, const char *pattern, size_t len)
+pcre2_code *pqt_regex_compile(pq_arena *a, const char *pattern, size_t len, bool bytes)
 {
     int errcode;
     PCRE2_SIZE erroff;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, len, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
-                                   &errcode, &erroff, NULL);
+    /* Go's regexp: '$' only at the very end (no final-newline exception). */
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, len, (bytes ? 0 : PCRE2_UTF) | PCRE2_DOLLAR_ENDONLY, &errcode,
+                                   &erroff, NULL);
     if (!re)
         return NULL;
     if (pq_arena_defer(a, free_code, re) != 0)
@@ -60,13 +62,32 @@ pcre2_code *pqt_regex_compile(pq_arena *a, const char *pattern, size_t len)
     return re;
 }
 
+/* Go's regexp reads each byte of invalid UTF-8 as U+FFFD, which '.' matches: the subject is
+ * given to PCRE2 with those bytes replaced, so it matches the same way. */
 static bool regex_search(const pcre2_code *re, const char *s)
 {
+    size_t len = strlen(s);
+    pq_strbuf b;
+    pq_strbuf_init(&b);
+    for (size_t i = 0; i < len;) {
+        size_t n;
+        if (pq_cli_utf8_decode((const unsigned char *)s + i, len - i, &n) < 0) {
+            pq_strbuf_puts(&b, "\xef\xbf\xbd");
+            i++;
+        } else {
+            pq_strbuf_append(&b, s + i, n);
+            i += n;
+        }
+    }
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-    if (!md)
+    if (!md || b.oom) {
+        pcre2_match_data_free(md);
+        pq_strbuf_free(&b);
         return false;
-    int rc = pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, NULL);
+    }
+    int rc = pcre2_match(re, (PCRE2_SPTR)(b.data ? b.data : ""), b.len, 0, 0, md, NULL);
     pcre2_match_data_free(md);
+    pq_strbuf_free(&b);
     return rc >= 0;
 }
 
@@ -187,69 +208,20 @@ static void put_v(pq_strbuf *b, double f)
     pq_strbuf_puts(b, buf);
 }
 
-/* Bucket index of the k-th bucket across spans. */
-static void put_buckets(pq_strbuf *b, const char *key, const char *offkey, const promql_span *spans,
-                        size_t nspans, const double *buckets, size_t nbuckets)
-{
-    if (nbuckets == 0)
-        return;
-    /* Expand to a dense list from the first bucket, as Compact(MaxInt) + TestExpression do. */
-    int64_t first = 0, idx = 0;
-    size_t k = 0;
-    bool started = false;
-    int64_t last_idx = 0;
-    pq_strbuf_printf(b, " %s:[", key);
-    for (size_t s = 0; s < nspans && k < nbuckets; s++) {
-        idx += spans[s].offset;
-        for (uint32_t j = 0; j < spans[s].length && k < nbuckets; j++, k++, idx++) {
-            if (!started) {
-                first = idx;
-                started = true;
-            } else {
-                for (int64_t gap = last_idx + 1; gap < idx; gap++)
-                    pq_strbuf_puts(b, "0 ");
-            }
-            put_v(b, buckets[k]);
-            if (k + 1 < nbuckets)
-                pq_strbuf_putc(b, ' ');
-            last_idx = idx;
-        }
-    }
-    pq_strbuf_putc(b, ']');
-    if (first != 0)
-        pq_strbuf_printf(b, " %s:%lld", offkey, (long long)first);
-}
-
 static void put_histogram(pq_strbuf *b, const promql_histogram *h)
 {
-    pq_strbuf_puts(b, "{{");
-    size_t mark = b->len;
-    if (h->schema != 0)
-        pq_strbuf_printf(b, " schema:%d", (int)h->schema);
-    if (h->count != 0) { pq_strbuf_puts(b, " count:"); put_v(b, h->count); }
-    if (h->sum != 0) { pq_strbuf_puts(b, " sum:"); put_v(b, h->sum); }
-    if (h->zero_count != 0) { pq_strbuf_puts(b, " z_bucket:"); put_v(b, h->zero_count); }
-    if (h->zero_threshold != 0) { pq_strbuf_puts(b, " z_bucket_w:"); put_v(b, h->zero_threshold); }
-    if (h->custom_value_count) {
-        pq_strbuf_puts(b, " custom_values:[");
-        for (size_t i = 0; i < h->custom_value_count; i++) {
-            if (i)
-                pq_strbuf_putc(b, ' ');
-            put_v(b, h->custom_values[i]);
-        }
-        pq_strbuf_putc(b, ']');
+    /* FloatHistogram.TestExpression, from the histogram library; a malformed histogram (which
+     * it refuses) still gets a readable summary. */
+    pq_arena a;
+    pq_arena_init(&a, 0);
+    if (pq_hist_format_test_expr(b, &a, h) != PQ_HIST_OK) {
+        pq_strbuf_puts(b, "{{invalid histogram count:");
+        put_v(b, h->count);
+        pq_strbuf_puts(b, " sum:");
+        put_v(b, h->sum);
+        pq_strbuf_puts(b, "}}");
     }
-    static const char *const hints[] = {NULL, "reset", "not_reset", "gauge"};
-    if (h->counter_reset_hint > 0 && h->counter_reset_hint <= 3)
-        pq_strbuf_printf(b, " counter_reset_hint:%s", hints[h->counter_reset_hint]);
-    put_buckets(b, "buckets", "offset", h->positive_spans, h->positive_span_count, h->positive_buckets,
-                h->positive_bucket_count);
-    put_buckets(b, "n_buckets", "n_offset", h->negative_spans, h->negative_span_count, h->negative_buckets,
-                h->negative_bucket_count);
-    /* No leading space inside the braces. */
-    if (b->len > mark && b->data && b->data[mark] == ' ')
-        memmove(b->data + mark, b->data + mark + 1, --b->len - mark);
-    pq_strbuf_puts(b, "}}");
+    pq_arena_free(&a);
 }
 
 const char *pqt_histogram_string(pq_arena *a, const promql_histogram *h)

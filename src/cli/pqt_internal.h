@@ -84,7 +84,9 @@ typedef struct pqt_value {
 
 /* pqt_check.c */
 bool pqt_expect_matches(const pqt_expect *e, const char *s);
-pcre2_code *pqt_regex_compile(pq_arena *a, const char *pattern, size_t len);
+/* Compile a Go-syntax regex (freed with the arena); bytes: match bytes, not UTF-8 runes (for
+ * the runner's own ASCII command patterns, so any line can be matched). NULL when invalid. */
+pcre2_code *pqt_regex_compile(pq_arena *a, const char *pattern, size_t len, bool bytes);
 void pqt_value_from_result(pq_arena *a, const promql_result *res, pqt_value *out);
 /* NULL when the result matches, else the failure text (arena). */
 const char *pqt_compare_result(const pqt_eval *ev, const pqt_value *v);

@@ -491,7 +491,7 @@ static size_t read_eval(pqt_runner *r, size_t i, pqt_eval *ev, const char **err,
             size_t ml = dl - 20;
             while (ml && is_go_space(*m)) { m++; ml--; }
             ev->expected_fail_regexp.re_text = pq_arena_strndup(a, m, ml);
-            ev->expected_fail_regexp.re = pqt_regex_compile(a, m, ml);
+            ev->expected_fail_regexp.re = pqt_regex_compile(a, m, ml, false);
             if (!ev->expected_fail_regexp.re) {
                 *err = pq_arena_sprintf(a, "error in eval %s (line %d): invalid regexp '%.*s' for expected_fail_regexp",
                                         ev->expr, ev->line, (int)ml, m);
@@ -566,7 +566,7 @@ static size_t read_eval(pqt_runner *r, size_t i, pqt_eval *ev, const char **err,
             } else {
                 if (!has_opt) { tx = "^.*$"; ntx = 4; }
                 e.re_text = pq_arena_strndup(a, tx, ntx);
-                e.re = pqt_regex_compile(a, tx, ntx);
+                e.re = pqt_regex_compile(a, tx, ntx, false);
                 if (!e.re) {
                     *err = pq_arena_sprintf(a, "error in eval %s (line %d): invalid regex %.*s for %.*s", ev->expr, ev->line,
                                             (int)ntx, tx, (int)nty, ty);
@@ -911,7 +911,7 @@ static size_t run_eval(pqt_runner *r, size_t i)
 
 static pcre2_code *compile_fixed(pqt_runner *r, const char *pattern)
 {
-    return pqt_regex_compile(&r->arena, pattern, strlen(pattern));
+    return pqt_regex_compile(&r->arena, pattern, strlen(pattern), true);
 }
 
 int pqt_run_script(const char *file, const char *data, size_t len, const pqt_config *cfg, pqt_report_fn report,

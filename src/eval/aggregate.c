@@ -201,6 +201,57 @@ static bool valid_utf8_name(const char *s)
     return true;
 }
 
+/* FloatHistogram.String(): {count:C, sum:S, <non-empty buckets ascending, zero bucket>}. */
+static void bucket_string(pq_strbuf *b, const pq_hist_bucket *k)
+{
+    char lo[64], hi[64], c[64];
+    pq_format_g(lo, sizeof lo, k->lower);
+    pq_format_g(hi, sizeof hi, k->upper);
+    pq_format_g(c, sizeof c, k->count);
+    pq_strbuf_printf(b, ", %c%s,%s%c:%s", k->lower_inclusive ? '[' : '(', lo, hi, k->upper_inclusive ? ']' : ')', c);
+}
+
+static char *hist_string(pq_eval *ev, const promql_histogram *h)
+{
+    pq_strbuf b;
+    pq_strbuf_init(&b);
+    char c[64], sm[64];
+    pq_format_g(c, sizeof c, h->count);
+    pq_format_g(sm, sizeof sm, h->sum);
+    pq_strbuf_printf(&b, "{count:%s, sum:%s", c, sm);
+    if (pq_hist_validate(h) == PQ_HIST_OK) {
+        size_t nneg = 0;
+        pq_hist_side_iter it;
+        pq_hist_bucket k;
+        pq_hist_side_iter_init(&it, h, false);
+        while (pq_hist_side_iter_next(&it, &k))
+            nneg++;
+        pq_hist_bucket *neg = pq_arena_alloc(ev->arena, (nneg + 1) * sizeof *neg);
+        if (neg) {
+            size_t n = 0;
+            pq_hist_side_iter_init(&it, h, false);
+            while (pq_hist_side_iter_next(&it, &k))
+                if (k.count != 0)
+                    neg[n++] = k;
+            while (n > 0)
+                bucket_string(&b, &neg[--n]);
+        }
+        if (h->zero_count != 0) {
+            pq_hist_bucket z = {-h->zero_threshold, h->zero_threshold, true, true, h->zero_count, 0};
+            bucket_string(&b, &z);
+        }
+        pq_hist_side_iter_init(&it, h, true);
+        while (pq_hist_side_iter_next(&it, &k))
+            if (k.count != 0)
+                bucket_string(&b, &k);
+    }
+    pq_strbuf_putc(&b, '}');
+    char *s = pq_strbuf_finish(&b);
+    char *r = s ? pq_arena_strdup(ev->arena, s) : NULL;
+    free(s);
+    return r;
+}
+
 static int count_values(pq_eval *ev, const pq_node *node, pq_value *out)
 {
     const pq_node *pn = pq_node_unwrap(node->u.aggregate.param);
@@ -224,7 +275,8 @@ static int count_values(pq_eval *ev, const pq_node *node, pq_value *out)
         char **items = pq_arena_alloc(ev->arena, (grouping.count + 1) * sizeof(char *));
         if (!items)
             return OOM(ev);
-        memcpy(items, grouping.items, grouping.count * sizeof(char *));
+        if (grouping.count)
+            memcpy(items, grouping.items, grouping.count * sizeof(char *));
         items[grouping.count] = (char *)label;
         grouping.items = items;
         grouping.count++;
@@ -241,11 +293,14 @@ static int count_values(pq_eval *ev, const pq_node *node, pq_value *out)
             if (!pq_bit_get(se->present, s))
                 continue;
             char buf[400];
-            if (se->hists && se->hists[s])
-                snprintf(buf, sizeof buf, "{count:%g, sum:%g}", se->hists[s]->count, se->hists[s]->sum);
-            else
+            const char *lv = buf;
+            if (se->hists && se->hists[s]) {
+                if (!(lv = hist_string(ev, se->hists[s])))
+                    return OOM(ev);
+            } else {
                 pq_format_f(buf, sizeof buf, se->values[s]);
-            promql_labels m = pq_labels_set(ev, se->labels, label, buf);
+            }
+            promql_labels m = pq_labels_set(ev, se->labels, label, lv);
             promql_labels g = pq_labels_group(ev, m, &grouping, node->u.aggregate.without);
             if (ev->arena->failed)
                 return OOM(ev);

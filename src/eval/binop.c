@@ -631,6 +631,72 @@ static int dup_error(vv_state *st, size_t a, size_t b)
                         mstr, side, d1, d2);
 }
 
+/* One-to-one matching where every match group has at most one series on each side (the
+ * common case): the pairs are fixed for all steps, so each pair is computed over the steps where
+ * both sides are present, word by word of the presence bitmaps, with no per-step lookups.
+ * Returns 0 when done, 1 when the general path must run, -1 on error. */
+static int one_to_one_static(vv_state *st, size_t nsig)
+{
+    pq_eval *ev = st->ev;
+    size_t *lcount = pq_arena_calloc(ev->arena, nsig ? nsig : 1, sizeof(size_t));
+    long *rof = pq_arena_alloc(ev->arena, (nsig ? nsig : 1) * sizeof(long));
+    if (!lcount || !rof)
+        return OOM(ev);
+    for (size_t g = 0; g < nsig; g++)
+        rof[g] = -1;
+    for (size_t i = 0; i < st->L->count; i++)
+        if (++lcount[st->lord[i]] > 1)
+            return 1;
+    for (size_t j = 0; j < st->R->count; j++) {
+        if (rof[st->rord[j]] >= 0)
+            return 1;
+        rof[st->rord[j]] = (long)j;
+    }
+    size_t words = pq_bitmap_words(ev->nsteps);
+    for (size_t i = 0; i < st->L->count; i++) {
+        long j = rof[st->lord[i]];
+        if (j < 0)
+            continue;
+        const pq_series *ls = &st->L->series[i], *rs = &st->R->series[j];
+        pq_series *o = NULL;
+        for (size_t w = 0; w < words; w++) {
+            uint64_t both = ls->present[w] & rs->present[w];
+            while (both) {
+                size_t s = w * 64 + (size_t)__builtin_ctzll(both);
+                both &= both - 1;
+                const promql_histogram *hl = ls->hists ? ls->hists[s] : NULL, *hr = rs->hists ? rs->hists[s] : NULL;
+                double val;
+                promql_histogram *h;
+                bool keep;
+                int r = elem_binop(ev, st->node, st->op, ls->values[s], rs->values[s], hl, hr, &val, &h, &keep);
+                if (r < 0)
+                    return OOM(ev);
+                if (r > 0)
+                    continue;
+                if (st->rb) {
+                    h = NULL;
+                    val = keep ? 1 : 0;
+                } else if (!keep) {
+                    continue;
+                }
+                if (!o) {
+                    promql_labels res = result_metric(st, ls->labels, rs->labels);
+                    if (ev->arena->failed || !(o = pq_vector_add(ev, st->o, res)))
+                        return OOM(ev);
+                    o->drop_name = st->rb;
+                }
+                pq_bit_set(o->present, s);
+                o->values[s] = val;
+                if (set_hist(ev, o, s, h))
+                    return -1;
+            }
+        }
+        if ((i & 1023) == 1023 && pq_eval_check_interrupt(ev))
+            return -1;
+    }
+    return 0;
+}
+
 static int vector_vector(pq_eval *ev, const pq_node *node, const pq_vector *lhs, const pq_vector *rhs, pq_value *out)
 {
     vv_state st;
@@ -660,6 +726,12 @@ static int vector_vector(pq_eval *ev, const pq_node *node, const pq_vector *lhs,
     st.mstamp = pq_arena_calloc(ev->arena, nsig, sizeof *st.mstamp);
     if (!rsel || !rstamp || !st.mstamp)
         return OOM(ev);
+
+    if (m->card == PQ_CARD_ONE_TO_ONE && !m->has_fill_lhs && !m->has_fill_rhs) {
+        int r = one_to_one_static(&st, sigs.count);
+        if (r <= 0)
+            return r < 0 ? -1 : pq_vector_finish(ev, st.o);
+    }
 
     for (size_t s = 0; s < ev->nsteps; s++) {
         if ((s & 255) == 255 && pq_eval_check_interrupt(ev))

@@ -15,8 +15,22 @@
 
 /* ---- constructors ---------------------------------------------------------------------- */
 
+/* A grid longer than the sample limit cannot hold even one full series: refuse it before
+ * allocating (a subquery such as x[10y:1ms] would otherwise ask for terabytes). */
+static bool grid_too_long(pq_eval *ev)
+{
+    if (ev->max_samples > 0 && (int64_t)ev->nsteps > ev->max_samples) {
+        pq_eval_fail(ev, PROMQL_ERR_TOO_MANY_SAMPLES,
+                     "query processing would load too many samples into memory in query execution");
+        return true;
+    }
+    return false;
+}
+
 double *pq_steps_alloc(pq_eval *ev)
 {
+    if (grid_too_long(ev))
+        return NULL;
     double *d = pq_arena_calloc(ev->arena, ev->nsteps ? ev->nsteps : 1, sizeof(double));
     if (!d)
         pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
@@ -25,6 +39,8 @@ double *pq_steps_alloc(pq_eval *ev)
 
 uint64_t *pq_bitmap_alloc(pq_eval *ev)
 {
+    if (grid_too_long(ev))
+        return NULL;
     uint64_t *b = pq_arena_calloc(ev->arena, pq_bitmap_words(ev->nsteps ? ev->nsteps : 1), sizeof(uint64_t));
     if (!b)
         pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
@@ -88,14 +104,10 @@ void pq_eval_sub_done(pq_eval *parent, const pq_eval *sub)
 
 /* ---- sample accounting --------------------------------------------------------------------- */
 
-int64_t pq_hist_size(const promql_histogram *h)
+int64_t pq_hist_points(const promql_histogram *h)
 {
-    /* Prometheus's HPoint.size(): (FloatHistogram.Size() + 8) / 16, Size() being a 168-byte
-     * struct plus 8 bytes per span, bucket and custom bound. */
-    int64_t bytes = 168 + 8 * (int64_t)(h->positive_span_count + h->negative_span_count +
-                                        h->positive_bucket_count + h->negative_bucket_count +
-                                        h->custom_value_count);
-    return (bytes + 8) / 16;
+    /* Prometheus's HPoint.size(): (FloatHistogram.Size() + 8) / 16. */
+    return (int64_t)((pq_hist_size(h) + 8) / 16);
 }
 
 static int64_t popcount_words(const uint64_t *bm, size_t nsteps)
@@ -122,7 +134,7 @@ int64_t pq_value_points(const pq_value *v, size_t nsteps)
             }
             for (size_t j = 0; j < nsteps; j++)
                 if (pq_bit_get(s->present, j))
-                    n += s->hists[j] ? pq_hist_size(s->hists[j]) : 1;
+                    n += s->hists[j] ? pq_hist_points(s->hists[j]) : 1;
         }
         return n;
     case PQ_TYPE_MATRIX:
@@ -494,11 +506,38 @@ int pq_eval_node(pq_eval *ev, const pq_node *node, pq_value *out)
     int64_t before = ev->current_samples;
     int rc;
     bool wrap = false;
+    const char *saved_func = ev->hint_func;
+    const pq_strlist *saved_grouping = ev->hint_grouping;
+    bool saved_by = ev->hint_by;
+    switch (node->kind) {
+    case PQ_NODE_CALL:
+        ev->hint_func = node->u.call.func ? node->u.call.func->name : NULL;
+        ev->hint_grouping = NULL;
+        break;
+    case PQ_NODE_AGGREGATE:
+        ev->hint_func = pq_op_name(node->u.aggregate.op);
+        ev->hint_grouping = &node->u.aggregate.grouping;
+        ev->hint_by = !node->u.aggregate.without;
+        break;
+    case PQ_NODE_BINARY:
+        ev->hint_func = NULL;
+        ev->hint_grouping = NULL;
+        break;
+    case PQ_NODE_PAREN:
+    case PQ_NODE_STEP_INVARIANT:
+        break;
+    default:
+        ev->hint_grouping = NULL;
+        break;
+    }
     if (ev->nsteps > 1 && node->kind != PQ_NODE_NUMBER && node->kind != PQ_NODE_STRING &&
         node->kind != PQ_NODE_STEP_INVARIANT && pq_step_invariant(node, &wrap) && wrap)
         rc = eval_step_invariant(ev, node, out);
     else
         rc = eval_node_kind(ev, node, out);
+    ev->hint_func = saved_func;
+    ev->hint_grouping = saved_grouping;
+    ev->hint_by = saved_by;
     if (rc || ev->failed)
         return -1;
     ev->current_samples = before;

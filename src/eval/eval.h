@@ -66,6 +66,13 @@ typedef struct pq_eval {
     int64_t subquery_step_ms;       /* a subquery's step when none is written */
     bool delayed_name_removal;      /* opts->enable_delayed_name_removal */
     promql_series_set *open_set;    /* the series set a selector is reading (selector.c) */
+
+    /* Select hints from the path above the node being evaluated (Prometheus's
+     * extractFuncFromPath / extractGroupsFromPath): the nearest enclosing function or
+     * aggregation, and the grouping of the nearest aggregation when it is the direct parent. */
+    const char *hint_func;
+    const pq_strlist *hint_grouping;
+    bool hint_by;
 } pq_eval;
 
 /* Evaluate a node on ev's step grid. */

@@ -63,7 +63,7 @@ bool pq_step_invariant(const pq_node *node, bool *should_wrap);
 
 /* Number of points a value holds (histograms by their size), as Prometheus counts samples. */
 int64_t pq_value_points(const pq_value *v, size_t nsteps);
-int64_t pq_hist_size(const promql_histogram *h);
+int64_t pq_hist_points(const promql_histogram *h);
 
 /* Merge series of v with identical label sets (their steps must not overlap: "vector cannot
  * contain metrics with the same labelset"). */

@@ -129,7 +129,13 @@ int pq_eval_call(pq_eval *ev, const pq_node *call, pq_value *out)
     if (!e)
         return pq_eval_fail(ev, PROMQL_ERR_BAD_DATA, "unknown function with name %s", f->name);
     memset(out, 0, sizeof *out);
-    return e->impl(ev, call, out);
+    if (e->impl(ev, call, out) != 0)
+        return -1;
+    /* Without delayed name removal, dropping the name can make series collide at once; upstream
+     * then fails with "vector cannot contain metrics with the same labelset". */
+    if (!pq_fn_delayed_name_removal(ev) && out->type == PQ_TYPE_VECTOR)
+        return pq_vector_finish(ev, &out->u.vector);
+    return 0;
 }
 
 /* ---- annotations --------------------------------------------------------------------------- */

@@ -2,9 +2,8 @@
  * functions_histogram.c -- histogram_quantile(), histogram_quantiles() and histogram_fraction()
  * over classic histograms (float series carrying an `le` label, grouped by their other labels),
  * with upstream's warnings (malformed le, classic/native mix, invalid quantile) and its merged
- * "fixed for monotonicity" info; and histogram_count/sum/avg over native histogram samples.
- * The native-histogram quantile/fraction/stddev math is the native-histogram layer's
- * (eval/histogram.h); samples needing it are skipped here.
+ * "fixed for monotonicity" info; the same functions over native histogram samples (their
+ * math is eval/histogram.h's), and histogram_count/sum/avg/stddev/stdvar.
  */
 #include <math.h>
 #include <stdio.h>
@@ -14,6 +13,7 @@
 
 #include "eval/functions_impl.h"
 #include "eval/functions_kernels.h"
+#include "eval/histogram.h"
 
 /* Series of the input vector grouped by their labels without `le`. */
 typedef struct hq_input {
@@ -23,6 +23,7 @@ typedef struct hq_input {
     promql_labels *keys;      /* [ngroups]: labels without le (name kept) */
     size_t ngroups;
     size_t max_members;
+    size_t *native_group;     /* [in.count]: the group whose labels equal the series', or SIZE_MAX */
 } hq_input;
 
 typedef struct key_item {
@@ -97,6 +98,29 @@ static int hq_group(pq_eval *ev, const pq_node *vec_arg, hq_input *h)
             h->max_members = run;
         h->group[items[k].idx] = h->ngroups - 1;
     }
+    /* For native histogram series: the classic group with exactly their labels (keys are
+     * sorted, so a binary search finds it). */
+    h->native_group = pq_arena_alloc(ev->arena, (n + 1) * sizeof *h->native_group);
+    if (!h->native_group)
+        return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        h->native_group[i] = SIZE_MAX;
+        if (!h->in.series[i].hists)
+            continue;
+        size_t lo = 0, hi = h->ngroups;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            int c = pq_labels_compare(h->keys[mid], h->in.series[i].labels);
+            if (c == 0) {
+                h->native_group[i] = mid;
+                break;
+            }
+            if (c < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+    }
     return 0;
 }
 
@@ -152,8 +176,9 @@ static void hq_collect(pq_eval *ev, const hq_input *h, hq_step *s, size_t st,
         const pq_series *se = &h->in.series[i];
         if (!se->hists || !pq_bit_get(se->present, st) || !se->hists[st])
             continue;
-        for (size_t g = 0; g < h->ngroups; g++) {
-            if (s->counts[g] > 0 && pq_labels_equal(h->keys[g], se->labels)) {
+        size_t g = h->native_group[i];
+        {
+            if (g != SIZE_MAX && s->counts[g] > 0) {
                 const char *mname =
                     pq_fn_delayed_name_removal(ev) ? pq_fn_metric_name(se->labels) : "";
                 if (mname[0])
@@ -277,15 +302,19 @@ static void format_om_float(double f, char *buf, size_t len)
         strncat(buf, ".0", len - strlen(buf) - 1);
 }
 
+typedef struct hq_spec hq_spec;
+static int hq_native(pq_eval *ev, const hq_spec *sp, const hq_input *h, hq_step *s, size_t st,
+                     size_t *nouts, pq_value *out);
+
 /* Shared driver: nq quantiles (histogram_quantile: 1, no label), or a fraction. */
-typedef struct hq_spec {
+struct hq_spec {
     const pq_node *vec_arg;
     const double **qs;        /* [nq] per-step quantiles */
     const pq_node **q_args;
     size_t nq;
     const char *qlabel;       /* histogram_quantiles' label, or NULL */
     const double *lower, *upper; /* histogram_fraction */
-} hq_spec;
+};
 
 static int hq_run(pq_eval *ev, const hq_spec *sp, pq_value *out)
 {
@@ -304,6 +333,10 @@ static int hq_run(pq_eval *ev, const hq_spec *sp, pq_value *out)
         return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
     out->type = PQ_TYPE_VECTOR;
     memset(&out->u.vector, 0, sizeof out->u.vector);
+    size_t *nouts = pq_arena_calloc(ev->arena, h.in.count * nq + 1, sizeof *nouts);
+    pq_bucket *scratch = pq_arena_alloc(ev->arena, (h.max_members + 1) * sizeof *scratch);
+    if (!nouts || !scratch)
+        return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
     mono_set mono = {NULL, 0, 0};
     bool delayed = pq_fn_delayed_name_removal(ev);
     for (size_t st = 0; st < ev->nsteps; st++) {
@@ -312,14 +345,14 @@ static int hq_run(pq_eval *ev, const hq_spec *sp, pq_value *out)
         for (size_t k = 0; k < sp->nq && !sp->lower; k++)
             warn_quantile(ev, sp->q_args[k], sp->qs[k][st]);
         hq_collect(ev, &h, &s, st, sp->vec_arg);
+        if (hq_native(ev, sp, &h, &s, st, nouts, out) != 0)
+            return -1;
         for (size_t k = 0; k < nq; k++) {
             for (size_t g = 0; g < h.ngroups; g++) {
                 if (s.counts[g] == 0 || s.void_group[g])
                     continue;
                 /* the kernels sort and fix buckets in place: work on a copy */
-                pq_bucket *b = pq_arena_alloc(ev->arena, s.counts[g] * sizeof *b);
-                if (!b)
-                    return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
+                pq_bucket *b = scratch;
                 memcpy(b, &s.b[s.offsets[g]], s.counts[g] * sizeof *b);
                 double v;
                 if (sp->lower) {
@@ -354,6 +387,84 @@ static int hq_run(pq_eval *ev, const hq_spec *sp, pq_value *out)
         }
     }
     mono_emit(ev, &mono, sp->vec_arg);
+    return 0;
+}
+
+/* Whether the native histogram of series i at step st is dropped for sharing its labels with a
+ * classic histogram group that has buckets at that step. */
+static bool native_voided(const hq_input *h, const hq_step *s, size_t i)
+{
+    size_t g = h->native_group[i];
+    return g != SIZE_MAX && s->counts[g] > 0;
+}
+
+/* The native-histogram samples: quantile or fraction of each. */
+static int hq_native(pq_eval *ev, const hq_spec *sp, const hq_input *h, hq_step *s, size_t st,
+                     size_t *nouts, pq_value *out)
+{
+    size_t nq = sp->lower ? 1 : sp->nq;
+    bool delayed = pq_fn_delayed_name_removal(ev);
+    for (size_t i = 0; i < h->in.count; i++) {
+        const pq_series *se = &h->in.series[i];
+        if (!se->hists || !pq_bit_get(se->present, st) || !se->hists[st])
+            continue;
+        if (native_voided(h, s, i))
+            continue;
+        const promql_histogram *hg = se->hists[st];
+        const char *mname = delayed ? pq_fn_metric_name(se->labels) : "";
+        for (size_t k = 0; k < nq; k++) {
+            unsigned flags = 0;
+            double v;
+            if (sp->lower) {
+                v = pq_hist_fraction(sp->lower[st], sp->upper[st], hg, &flags);
+                if (flags & PQ_HIST_FLAG_FRACTION_NANS) {
+                    if (mname[0])
+                        pq_fn_info(ev, sp->vec_arg,
+                                   "input to histogram_fraction has NaN observations, which are "
+                                   "excluded from all fractions for metric name %s",
+                                   pq_fn_quote(ev, mname));
+                    else
+                        pq_fn_info(ev, sp->vec_arg,
+                                   "input to histogram_fraction has NaN observations, which are "
+                                   "excluded from all fractions");
+                }
+            } else {
+                v = pq_hist_quantile(sp->qs[k][st], hg, &flags);
+                const char *what = (flags & PQ_HIST_FLAG_QUANTILE_NAN_RESULT)
+                                       ? "result is NaN"
+                                       : (flags & PQ_HIST_FLAG_QUANTILE_NAN_SKEW)
+                                             ? "result is skewed higher"
+                                             : NULL;
+                if (what) {
+                    if (mname[0])
+                        pq_fn_info(ev, sp->vec_arg,
+                                   "input to histogram_quantile has NaN observations, %s for "
+                                   "metric name %s",
+                                   what, pq_fn_quote(ev, mname));
+                    else
+                        pq_fn_info(ev, sp->vec_arg,
+                                   "input to histogram_quantile has NaN observations, %s", what);
+                }
+            }
+            size_t *oi = &nouts[k * h->in.count + i];
+            if (!*oi) {
+                promql_labels ls = pq_fn_out_labels(ev, se->labels, true);
+                if (sp->qlabel) {
+                    char qs[64];
+                    format_om_float(sp->qs[k][st], qs, sizeof qs);
+                    ls = pq_labels_set(ev, ls, sp->qlabel, pq_arena_strdup(ev->arena, qs));
+                }
+                pq_series *added = pq_vector_add(ev, &out->u.vector, ls);
+                if (!added)
+                    return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
+                added->drop_name = true;
+                *oi = out->u.vector.count;
+            }
+            pq_series *o = &out->u.vector.series[*oi - 1];
+            o->values[st] = v;
+            pq_bit_set(o->present, st);
+        }
+    }
     return 0;
 }
 
@@ -410,8 +521,7 @@ int pq_fn_histogram_simple_call(pq_eval *ev, const pq_node *call, pq_value *out)
         return -1;
     out->type = PQ_TYPE_VECTOR;
     memset(&out->u.vector, 0, sizeof out->u.vector);
-    if (which == 3)
-        return 0; /* stddev/stdvar: native-histogram layer */
+    bool stddev = strcmp(name, "histogram_stddev") == 0;
     for (size_t i = 0; i < in.count; i++) {
         const pq_series *s = &in.series[i];
         if (!s->hists)
@@ -425,7 +535,11 @@ int pq_fn_histogram_simple_call(pq_eval *ev, const pq_node *call, pq_value *out)
             const promql_histogram *hg = s->hists[st];
             if (!hg || !pq_bit_get(s->present, st))
                 continue;
-            o->values[st] = which == 0 ? hg->count : which == 1 ? hg->sum : hg->sum / hg->count;
+            o->values[st] = which == 0   ? hg->count
+                            : which == 1 ? hg->sum
+                            : which == 2 ? hg->sum / hg->count
+                            : stddev     ? pq_hist_stddev(hg)
+                                         : pq_hist_stdvar(hg);
             pq_bit_set(o->present, st);
             any = true;
         }

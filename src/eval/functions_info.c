@@ -6,6 +6,7 @@
  * first selector), de-duplicated per (name, instance, job) keeping the newest sample, and
  * joined step by step.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -211,6 +212,37 @@ static bool same_id(promql_labels a, promql_labels b)
     return true;
 }
 
+/* Hash of the identifying labels (presence and values), to find matching series quickly. */
+static uint64_t id_hash(promql_labels ls)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < 2; i++) {
+        const char *v = pq_labels_get(ls, id_labels[i]);
+        h = (h ^ (v ? 1u : 2u)) * 1099511628211ULL;
+        for (; v && *v; v++)
+            h = (h ^ (unsigned char)*v) * 1099511628211ULL;
+        h = (h ^ 0xff) * 1099511628211ULL;
+    }
+    return h;
+}
+
+typedef struct info_cand {
+    uint64_t idh;
+    const char *name;
+    size_t idx;
+} info_cand;
+
+static int cand_cmp(const void *a, const void *b)
+{
+    const info_cand *x = a, *y = b;
+    if (x->idh != y->idh)
+        return x->idh < y->idh ? -1 : 1;
+    int c = strcmp(x->name, y->name);
+    if (c)
+        return c;
+    return x->idx < y->idx ? -1 : (x->idx > y->idx ? 1 : 0);
+}
+
 /* Output series keyed by labels. */
 typedef struct out_map {
     size_t *slots;  /* index + 1, 0 empty */
@@ -378,41 +410,82 @@ int pq_fn_info_call(pq_eval *ev, const pq_node *call, pq_value *out)
     size_t ni = d.vec.count;
     int64_t *orig_t = pq_arena_alloc(ev->arena, (ni + 1) * sizeof *orig_t);
     size_t *best = pq_arena_alloc(ev->arena, (ni + 1) * sizeof *best);
-    if (!orig_t || !best)
+    /* the timestamp of the sample each info series contributes at each step (INT64_MIN: none) */
+    int64_t *picked = pq_arena_alloc(ev->arena, (ni * ev->nsteps + 1) * sizeof *picked);
+    uint64_t *best_idh = pq_arena_alloc(ev->arena, (ni + 1) * sizeof *best_idh);
+    uint64_t *info_idh = pq_arena_alloc(ev->arena, (ni + 1) * sizeof *info_idh);
+    uint64_t *base_idh = pq_arena_alloc(ev->arena, (base.count + 1) * sizeof *base_idh);
+    info_cand *cand = pq_arena_alloc(ev->arena, (ni + 1) * sizeof *cand);
+    if (!orig_t || !best || !picked || !best_idh || !info_idh || !base_idh || !cand)
         return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
+    for (size_t i = 0; i < ni; i++)
+        info_idh[i] = id_hash(d.vec.series[i].labels);
+    for (size_t b = 0; b < base.count; b++)
+        base_idh[b] = id_hash(base.series[b].labels);
+    for (size_t i = 0; i < ni; i++) {
+        int64_t *row = picked + i * ev->nsteps;
+        for (size_t st = 0; st < ev->nsteps; st++)
+            row[st] = INT64_MIN;
+        if (!d.rs[i])
+            continue;
+        pq_matrix_windows(ev, &d.m, d.rs[i], d.w);
+        for (size_t st = 0; st < ev->nsteps; st++)
+            if (d.w[st].hi > d.w[st].lo)
+                row[st] = d.rs[i]->t[d.w[st].hi - 1];
+    }
 
     for (size_t st = 0; st < ev->nsteps; st++) {
         if (pq_eval_check_interrupt(ev) != 0)
             return -1;
-        /* The newest info sample per (name, instance, job) at this step. */
-        size_t nb = 0;
+        bool any_base = false;
+        for (size_t b = 0; b < base.count && !any_base; b++)
+            any_base = pq_bit_get(base.series[b].present, st);
+        if (!any_base)
+            continue; /* nothing to join (and no duplicate check), as upstream */
+        /* The newest info sample per (name, instance, job) at this step: candidates sorted by
+         * identity, each identity's samples replayed in series order as upstream does. */
+        size_t nc = 0;
         for (size_t i = 0; i < ni; i++) {
-            const pq_series *s = &d.vec.series[i];
-            if (!pq_bit_get(s->present, st) || !d.rs[i])
+            if (!pq_bit_get(d.vec.series[i].present, st) || picked[i * ev->nsteps + st] == INT64_MIN)
                 continue;
-            pq_matrix_windows(ev, &d.m, d.rs[i], d.w);
-            if (d.w[st].hi <= d.w[st].lo)
-                continue;
-            orig_t[i] = d.rs[i]->t[d.w[st].hi - 1];
-            bool placed = false;
-            for (size_t k = 0; k < nb && !placed; k++) {
-                const pq_series *e = &d.vec.series[best[k]];
-                if (strcmp(pq_fn_metric_name(e->labels), pq_fn_metric_name(s->labels)) != 0 ||
-                    !same_id(e->labels, s->labels))
+            orig_t[i] = picked[i * ev->nsteps + st];
+            cand[nc].idh = info_idh[i];
+            cand[nc].name = pq_fn_metric_name(d.vec.series[i].labels);
+            cand[nc].idx = i;
+            nc++;
+        }
+        qsort(cand, nc, sizeof *cand, cand_cmp);
+        size_t nb = 0;
+        for (size_t k = 0; k < nc;) {
+            size_t e = k + 1;
+            while (e < nc && cand[e].idh == cand[k].idh && strcmp(cand[e].name, cand[k].name) == 0)
+                e++;
+            /* within a hash run, different identities may collide: group by same_id */
+            for (size_t a = k; a < e; a++) {
+                if (cand[a].idx == SIZE_MAX)
                     continue;
-                placed = true;
-                int64_t et = orig_t[best[k]];
-                if (et < orig_t[i])
-                    best[k] = i;
-                else if (et == orig_t[i])
-                    return pq_eval_fail(ev, PROMQL_ERR_EXECUTION,
-                                        "found duplicate series for info metric: existing %s @ %lld, "
-                                        "new %s @ %lld",
-                                        pq_labels_string(ev, e->labels), (long long)et,
-                                        pq_labels_string(ev, s->labels), (long long)orig_t[i]);
+                size_t cur = cand[a].idx;
+                for (size_t q = a + 1; q < e; q++) {
+                    if (cand[q].idx == SIZE_MAX)
+                        continue;
+                    const pq_series *ex = &d.vec.series[cur], *nw = &d.vec.series[cand[q].idx];
+                    if (!same_id(ex->labels, nw->labels))
+                        continue;
+                    int64_t et = orig_t[cur], nt = orig_t[cand[q].idx];
+                    if (et < nt)
+                        cur = cand[q].idx;
+                    else if (et == nt)
+                        return pq_eval_fail(ev, PROMQL_ERR_EXECUTION,
+                                            "found duplicate series for info metric: existing %s "
+                                            "@ %lld, new %s @ %lld",
+                                            pq_labels_string(ev, ex->labels), (long long)et,
+                                            pq_labels_string(ev, nw->labels), (long long)nt);
+                    cand[q].idx = SIZE_MAX;
+                }
+                best[nb] = cur;
+                best_idh[nb++] = cand[a].idh;
             }
-            if (!placed)
-                best[nb++] = i;
+            k = e;
         }
         for (size_t b = 0; b < base.count; b++) {
             const pq_series *bs = &base.series[b];
@@ -422,7 +495,15 @@ int pq_fn_info_call(pq_eval *ev, const pq_node *call, pq_value *out)
             if (!ignore[b]) {
                 promql_labels add = {NULL, 0};
                 size_t seen = 0;
-                for (size_t k = 0; k < nb; k++) {
+                size_t lo = 0, hi = nb;
+                while (lo < hi) {
+                    size_t mid = lo + (hi - lo) / 2;
+                    if (best_idh[mid] < base_idh[b])
+                        lo = mid + 1;
+                    else
+                        hi = mid;
+                }
+                for (size_t k = lo; k < nb && best_idh[k] == base_idh[b]; k++) {
                     const pq_series *is = &d.vec.series[best[k]];
                     if (!same_id(is->labels, bs->labels))
                         continue;
@@ -452,7 +533,7 @@ int pq_fn_info_call(pq_eval *ev, const pq_node *call, pq_value *out)
                 for (size_t l = 0; l < add.count; l++)
                     ls = pq_labels_set(ev, ls, add.items[l].name, add.items[l].value);
             }
-            size_t oi;
+            size_t oi = 0;
             if (out_find(ev, &om, &out->u.vector, ls, bs->drop_name, &oi) != 0)
                 return -1;
             pq_series *o = &out->u.vector.series[oi];

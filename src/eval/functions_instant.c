@@ -231,7 +231,7 @@ static int scalar_out(pq_eval *ev, pq_value *out, double **vals)
 int pq_fn_time_call(pq_eval *ev, const pq_node *call, pq_value *out)
 {
     (void)call;
-    double *v;
+    double *v = NULL;
     if (scalar_out(ev, out, &v) != 0)
         return -1;
     for (size_t st = 0; st < ev->nsteps; st++)
@@ -242,7 +242,7 @@ int pq_fn_time_call(pq_eval *ev, const pq_node *call, pq_value *out)
 int pq_fn_pi_call(pq_eval *ev, const pq_node *call, pq_value *out)
 {
     (void)call;
-    double *v;
+    double *v = NULL;
     if (scalar_out(ev, out, &v) != 0)
         return -1;
     for (size_t st = 0; st < ev->nsteps; st++)
@@ -263,7 +263,7 @@ int pq_fn_query_context_call(pq_eval *ev, const pq_node *call, pq_value *out)
         val = (double)(ev->query_end_ms - ev->query_start_ms) / 1000;
     else if (ev->query_start_ms != ev->query_end_ms) /* step */
         val = (double)ev->query_step_ms / 1000;
-    double *v;
+    double *v = NULL;
     if (scalar_out(ev, out, &v) != 0)
         return -1;
     for (size_t st = 0; st < ev->nsteps; st++)
@@ -280,7 +280,7 @@ int pq_fn_minmax_of_call(pq_eval *ev, const pq_node *call, pq_value *out)
     const double *b = pq_fn_scalar_arg(ev, pq_fn_arg(call, 1));
     if (!b)
         return -1;
-    double *v;
+    double *v = NULL;
     if (scalar_out(ev, out, &v) != 0)
         return -1;
     for (size_t st = 0; st < ev->nsteps; st++)
@@ -311,7 +311,7 @@ int pq_fn_scalar_call(pq_eval *ev, const pq_node *call, pq_value *out)
     pq_vector in;
     if (pq_fn_vector_arg(ev, pq_fn_arg(call, 0), &in) != 0)
         return -1;
-    double *v;
+    double *v = NULL;
     if (scalar_out(ev, out, &v) != 0)
         return -1;
     for (size_t st = 0; st < ev->nsteps; st++) {
@@ -357,10 +357,11 @@ int pq_fn_absent_call(pq_eval *ev, const pq_node *call, pq_value *out)
 /* ---- timestamp() ---------------------------------------------------------------------------- */
 
 /* timestamp(<vector selector>) reports the timestamps of the samples the selector picked, not
- * the evaluation time. The selector is evaluated as usual (which applies lookback and
+ * the evaluation time; start_timestamp(<vector selector>) their start timestamps (when the
+ * evaluator has them, see pq_range_series.st). The selector is evaluated as usual (which applies lookback and
  * staleness), and as a range of one lookback delta, whose last sample per window is the
  * picked one wherever the selector produced a value. */
-static int timestamp_of_selector(pq_eval *ev, const pq_node *vs, pq_value *out)
+static int timestamp_of_selector(pq_eval *ev, const pq_node *vs, bool start_ts, pq_value *out)
 {
     pq_vector vec;
     if (pq_fn_vector_arg(ev, vs, &vec) != 0)
@@ -393,8 +394,8 @@ static int timestamp_of_selector(pq_eval *ev, const pq_node *vs, pq_value *out)
                 if (pq_labels_equal(m.series[k].labels, s->labels))
                     rs = &m.series[k];
         }
-        if (!rs)
-            continue;
+        if (!rs || (start_ts && !rs->st))
+            continue; /* start_timestamp(): nothing without start timestamps */
         pq_matrix_windows(ev, &m, rs, w);
         pq_series *o = pq_vector_add(ev, &out->u.vector, pq_fn_out_labels(ev, s->labels, true));
         if (!o)
@@ -404,7 +405,8 @@ static int timestamp_of_selector(pq_eval *ev, const pq_node *vs, pq_value *out)
         for (size_t st = 0; st < ev->nsteps; st++) {
             if (!pq_bit_get(s->present, st) || w[st].hi <= w[st].lo)
                 continue;
-            o->values[st] = (double)rs->t[w[st].hi - 1] / 1000;
+            size_t last = w[st].hi - 1;
+            o->values[st] = (double)(start_ts ? rs->st[last] : rs->t[last]) / 1000;
             pq_bit_set(o->present, st);
             any = true;
         }
@@ -424,15 +426,21 @@ static bool map_step_time(void *ctx, size_t step, double in, double *out)
 int pq_fn_timestamp_call(pq_eval *ev, const pq_node *call, pq_value *out)
 {
     const pq_node *arg = pq_fn_arg(call, 0);
-    const pq_node *inner = arg;
-    while (inner && inner->kind == PQ_NODE_STEP_INVARIANT)
-        inner = inner->u.step_invariant.expr;
-    if (strcmp(call->u.call.func->name, "start_timestamp") == 0)
-        return pq_eval_fail(ev, PROMQL_ERR_EXECUTION,
-                            "start_timestamp() needs start timestamps, which this storage "
-                            "interface does not pass to the evaluator");
+    /* parentheses and step-invariant wrappers do not hide the selector (upstream strips
+     * parentheses before evaluation) */
+    const pq_node *inner = pq_node_unwrap(arg);
+    bool start_ts = strcmp(call->u.call.func->name, "start_timestamp") == 0;
     if (inner && inner->kind == PQ_NODE_VECTOR_SELECTOR)
-        return timestamp_of_selector(ev, inner, out);
+        return timestamp_of_selector(ev, inner, start_ts, out);
+    if (start_ts) {
+        /* start timestamps are lost once the samples went through an expression */
+        pq_vector in;
+        if (pq_fn_vector_arg(ev, arg, &in) != 0)
+            return -1;
+        out->type = PQ_TYPE_VECTOR;
+        memset(&out->u.vector, 0, sizeof out->u.vector);
+        return 0;
+    }
     /* Any other expression: its samples are stamped with the evaluation time. */
     pq_vector in;
     if (pq_fn_vector_arg(ev, arg, &in) != 0)

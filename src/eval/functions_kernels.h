@@ -17,9 +17,17 @@
 double pq_fn_kahan_inc(double inc, double sum, double *c);
 
 /* rate()/increase()/delta() over the samples of one window (all inside (rs, re]): false when
- * there is no result (fewer than two samples). range_ms is the selector's range. */
-bool pq_fn_extrapolated_rate(const int64_t *t, const double *v, size_t n, int64_t rs, int64_t re,
-                             int64_t range_ms, bool is_counter, bool is_rate, double *out);
+ * there is no result. range_ms is the selector's range. st: the samples' start timestamps or
+ * NULL (counters only): a start-timestamp reset counts as a counter reset, and a first start
+ * timestamp inside the range replaces the extrapolation to the left (so one sample can do).
+ * *overlap (may be NULL) is set when a start timestamp overlaps the previous sample. */
+bool pq_fn_extrapolated_rate(const int64_t *t, const double *v, const int64_t *st, size_t n,
+                             int64_t rs, int64_t re, int64_t range_ms, bool is_counter,
+                             bool is_rate, double *out, bool *overlap);
+
+/* Prometheus's isStartTimestampReset and checkStartTimeOverlap. */
+bool pq_fn_st_reset(int64_t prev_st, int64_t prev_t, int64_t cur_st, int64_t cur_t);
+bool pq_fn_st_overlap(int64_t prev_st, int64_t prev_t, int64_t cur_st);
 
 /* The anchored / smoothed variants: the samples are those of the extended window
  * (rs - lookback, re] (anchored) or (rs - lookback, re + lookback] (smoothed). */
@@ -27,8 +35,9 @@ bool pq_fn_extended_rate(const int64_t *t, const double *v, size_t n, int64_t rs
                          int64_t range_ms, bool smoothed, bool is_counter, bool is_rate,
                          double *out);
 
-/* irate() (is_rate) / idelta() over the last two samples of the window. */
-bool pq_fn_instant_value(const int64_t *t, const double *v, size_t n, bool is_rate, double *out);
+/* irate() (is_rate) / idelta() over the last two samples of the window; st as for rates. */
+bool pq_fn_instant_value(const int64_t *t, const double *v, const int64_t *st, size_t n,
+                         bool is_rate, double *out);
 
 /* Least-squares fit of v against (t - intercept_t)/1000 with compensated sums. */
 void pq_fn_linear_regression(const int64_t *t, const double *v, size_t n, int64_t intercept_t,
@@ -43,7 +52,8 @@ double pq_fn_variance_over(const double *v, size_t n);
 double pq_fn_extreme_over(const double *v, size_t n, bool want_max, bool latest_tie, size_t *idx);
 double pq_fn_double_exp_smoothing(const double *v, size_t n, double sf, double tf);
 double pq_fn_changes(const double *v, size_t n);
-double pq_fn_resets(const double *v, size_t n);
+/* st (may be NULL): start-timestamp resets count too. */
+double pq_fn_resets(const int64_t *t, const double *v, const int64_t *st, size_t n);
 
 /* The q-quantile of values (sorted in place, NaN first), as Prometheus's quantile(). */
 double pq_fn_quantile(double q, double *values, size_t n);

@@ -29,34 +29,74 @@ static double duration_seconds(int64_t ms)
     return (double)sec + (double)(rem * 1000000) / 1e9;
 }
 
-bool pq_fn_extrapolated_rate(const int64_t *t, const double *v, size_t n, int64_t rs, int64_t re,
-                             int64_t range_ms, bool is_counter, bool is_rate, double *out)
+bool pq_fn_st_reset(int64_t prev_st, int64_t prev_t, int64_t cur_st, int64_t cur_t)
 {
-    if (n < 2)
-        return false; /* one sample and no start timestamp: no increase to measure */
+    if (cur_st == 0 || cur_st >= cur_t)
+        return false; /* unknown, invalid, or OTel's unknown start (ST == T) */
+    if (cur_st < prev_t)
+        return false;
+    if (cur_st > prev_t)
+        return true;
+    /* cur_st == prev_t: a delta series, or a cumulative one with unknown start; only the
+     * former has a known previous start timestamp */
+    if (prev_st > prev_t)
+        return false;
+    return prev_st != 0 && prev_st != prev_t;
+}
+
+bool pq_fn_st_overlap(int64_t prev_st, int64_t prev_t, int64_t cur_st)
+{
+    return cur_st != 0 && cur_st < prev_t && cur_st != prev_st;
+}
+
+bool pq_fn_extrapolated_rate(const int64_t *t, const double *v, const int64_t *st, size_t n,
+                             int64_t rs, int64_t re, int64_t range_ms, bool is_counter,
+                             bool is_rate, double *out, bool *overlap)
+{
+    if (n == 0)
+        return false;
+    if (!is_counter)
+        st = NULL;
     size_t num_minus_one = n - 1;
     int64_t first_t = t[0], last_t = t[n - 1];
     double result = v[n - 1] - v[0];
     if (is_counter) {
-        for (size_t i = 1; i < n; i++)
-            if (v[i] < v[i - 1])
+        bool seen_overlap = false;
+        for (size_t i = 1; i < n; i++) {
+            if (st && !seen_overlap && pq_fn_st_overlap(st[i - 1], t[i - 1], st[i])) {
+                seen_overlap = true;
+                if (overlap)
+                    *overlap = true;
+            }
+            if (v[i] < v[i - 1] || (st && pq_fn_st_reset(st[i - 1], t[i - 1], st[i], t[i])))
                 result += v[i - 1];
+        }
     }
     double to_start = (double)(first_t - rs) / 1000;
     double to_end = (double)(re - last_t) / 1000;
     double sampled = (double)(last_t - first_t) / 1000;
-    double avg_between = sampled / (double)num_minus_one;
+    double avg_between = num_minus_one > 0 ? sampled / (double)num_minus_one : 0;
     double threshold = avg_between * 1.1;
 
-    if (to_start >= threshold)
-        to_start = avg_between / 2;
-    if (is_counter) {
-        /* A counter cannot go below zero: do not extrapolate past its zero point. */
-        double to_zero = to_start;
-        if (result > 0 && v[0] >= 0)
-            to_zero = sampled * (v[0] / result);
-        if (to_zero < to_start)
-            to_start = to_zero;
+    if (st && st[0] != 0 && st[0] > rs && st[0] < first_t) {
+        /* The first sample's start timestamp lies inside the range: assume a zero sample
+         * there instead of extrapolating to the left. */
+        to_start = 0;
+        sampled = (double)(last_t - st[0]) / 1000;
+        result += v[0];
+    } else if (num_minus_one == 0) {
+        return false; /* one sample and no usable start timestamp */
+    } else {
+        if (to_start >= threshold)
+            to_start = avg_between / 2;
+        if (is_counter) {
+            /* A counter cannot go below zero: do not extrapolate past its zero point. */
+            double to_zero = to_start;
+            if (result > 0 && v[0] >= 0)
+                to_zero = sampled * (v[0] / result);
+            if (to_zero < to_start)
+                to_start = to_zero;
+        }
     }
     if (to_end >= threshold)
         to_end = avg_between / 2;
@@ -162,7 +202,8 @@ bool pq_fn_extended_rate(const int64_t *t, const double *v, size_t n, int64_t rs
     return true;
 }
 
-bool pq_fn_instant_value(const int64_t *t, const double *v, size_t n, bool is_rate, double *out)
+bool pq_fn_instant_value(const int64_t *t, const double *v, const int64_t *st, size_t n,
+                         bool is_rate, double *out)
 {
     if (n < 2)
         return false;
@@ -170,7 +211,8 @@ bool pq_fn_instant_value(const int64_t *t, const double *v, size_t n, bool is_ra
     if (interval == 0)
         return false;
     double r = v[n - 1];
-    if (!is_rate || !(v[n - 1] < v[n - 2]))
+    bool st_reset = st && pq_fn_st_reset(st[n - 2], t[n - 2], st[n - 1], t[n - 1]);
+    if (!is_rate || !(v[n - 1] < v[n - 2] || st_reset))
         r = v[n - 1] - v[n - 2]; /* gauge, or counter without reset (or with NaN) */
     if (is_rate)
         r /= (double)interval / 1000;
@@ -313,11 +355,11 @@ double pq_fn_changes(const double *v, size_t n)
     return changes;
 }
 
-double pq_fn_resets(const double *v, size_t n)
+double pq_fn_resets(const int64_t *t, const double *v, const int64_t *st, size_t n)
 {
     double resets = 0;
     for (size_t i = 1; i < n; i++)
-        if (v[i] < v[i - 1])
+        if (v[i] < v[i - 1] || (st && pq_fn_st_reset(st[i - 1], t[i - 1], st[i], t[i])))
             resets++;
     return resets;
 }

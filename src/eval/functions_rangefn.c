@@ -16,6 +16,7 @@
 
 #include "eval/functions_impl.h"
 #include "eval/functions_kernels.h"
+#include "eval/functions_nh.h"
 
 typedef enum rf_kind {
     RF_RATE, RF_INCREASE, RF_DELTA, RF_IRATE, RF_IDELTA, RF_DERIV, RF_PREDICT_LINEAR,
@@ -66,9 +67,11 @@ typedef struct rf_series {
     const pq_range_series *src;
     const int64_t *ft;
     const double *fv;
+    const int64_t *fst;       /* start timestamps of the float samples, or NULL */
     size_t nf;
     const int64_t *ht;
     const promql_histogram *const *hh;
+    const int64_t *hst;       /* start timestamps of the histogram samples, or NULL */
     size_t nh;
 } rf_series;
 
@@ -76,9 +79,11 @@ typedef struct rf_series {
 typedef struct rf_win {
     const int64_t *ft;
     const double *fv;
+    const int64_t *fst;
     size_t nf;
     const int64_t *ht;
     const promql_histogram *const *hh;
+    const int64_t *hst;
     size_t nh;
     int64_t rs, re;           /* the unextended range (rs exclusive) */
     size_t step;
@@ -97,6 +102,8 @@ typedef struct rf_ctx {
     size_t scratch_cap;
     /* per-series annotation flags */
     bool mixed_warn, hist_ignored_info;
+    size_t st_overlap;        /* steps with a start-time overlap (one warning each, merged) */
+    pq_fn_hctx hc;            /* native-histogram annotations of the current series */
 } rf_ctx;
 
 static size_t first_gt(const int64_t *t, size_t n, int64_t x)
@@ -119,6 +126,7 @@ static int split_series(rf_ctx *c, const pq_range_series *s, rf_series *out)
     if (!s->h) {
         out->ft = s->t;
         out->fv = s->v;
+        out->fst = s->st;
         out->nf = s->n;
         return 0;
     }
@@ -130,18 +138,26 @@ static int split_series(rf_ctx *c, const pq_range_series *s, rf_series *out)
     double *fv = pq_arena_alloc(c->ev->arena, (nf + 1) * sizeof *fv);
     int64_t *ht = pq_arena_alloc(c->ev->arena, (nh + 1) * sizeof *ht);
     const promql_histogram **hh = pq_arena_alloc(c->ev->arena, (nh + 1) * sizeof *hh);
-    if (!ft || !fv || !ht || !hh)
+    int64_t *fst = s->st ? pq_arena_alloc(c->ev->arena, (nf + 1) * sizeof *fst) : NULL;
+    int64_t *hst = s->st ? pq_arena_alloc(c->ev->arena, (nh + 1) * sizeof *hst) : NULL;
+    if (!ft || !fv || !ht || !hh || (s->st && (!fst || !hst)))
         return pq_eval_fail(c->ev, PROMQL_ERR_RESOURCE, "out of memory");
     size_t a = 0, b = 0;
     for (size_t i = 0; i < s->n; i++) {
         if (s->h[i]) {
+            if (hst)
+                hst[b] = s->st[i];
             ht[b] = s->t[i];
             hh[b++] = s->h[i];
         } else {
+            if (fst)
+                fst[a] = s->st[i];
             ft[a] = s->t[i];
             fv[a++] = s->v[i];
         }
     }
+    out->fst = fst;
+    out->hst = hst;
     out->ft = ft;
     out->fv = fv;
     out->nf = nf;
@@ -165,15 +181,18 @@ static void make_window(const rf_ctx *c, const rf_series *s, size_t step, rf_win
     size_t a = first_gt(s->ft, s->nf, lo), b = first_gt(s->ft, s->nf, hi);
     w->ft = s->ft + a;
     w->fv = s->fv + a;
+    w->fst = s->fst ? s->fst + a : NULL;
     w->nf = b > a ? b - a : 0;
     if (s->nh) {
         size_t ha = first_gt(s->ht, s->nh, lo), hb = first_gt(s->ht, s->nh, hi);
         w->ht = s->ht + ha;
         w->hh = s->hh + ha;
+        w->hst = s->hst ? s->hst + ha : NULL;
         w->nh = hb > ha ? hb - ha : 0;
     } else {
         w->ht = NULL;
         w->hh = NULL;
+        w->hst = NULL;
         w->nh = 0;
     }
     w->rs = rs;
@@ -193,75 +212,6 @@ static double *scratch_copy(rf_ctx *c, const double *v, size_t n)
     }
     memcpy(c->scratch, v, n * sizeof *v);
     return c->scratch;
-}
-
-/* Histogram equality as FloatHistogram.Equals (for changes()). */
-static bool spans_equal(const promql_span *a, size_t na, const promql_span *b, size_t nb)
-{
-    /* compare after dropping zero-length spans, merging offsets as upstream's spansMatch */
-    size_t i = 0, k = 0;
-    int64_t oa = 0, ob = 0;
-    for (;;) {
-        while (i < na && a[i].length == 0)
-            oa += a[i++].offset;
-        while (k < nb && b[k].length == 0)
-            ob += b[k++].offset;
-        if (i == na || k == nb)
-            return i == na && k == nb;
-        if (a[i].offset + oa != b[k].offset + ob || a[i].length != b[k].length)
-            return false;
-        oa = ob = 0;
-        i++;
-        k++;
-    }
-}
-
-static bool floats_bits_equal(const double *a, const double *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i] && !(isnan(a[i]) && isnan(b[i])))
-            return false;
-    return true;
-}
-
-static bool hist_equal(const promql_histogram *a, const promql_histogram *b)
-{
-    if (a->schema != b->schema || a->count != b->count || a->zero_count != b->zero_count ||
-        a->zero_threshold != b->zero_threshold)
-        return false;
-    uint64_t sa, sb;
-    memcpy(&sa, &a->sum, sizeof sa);
-    memcpy(&sb, &b->sum, sizeof sb);
-    if (sa != sb && a->sum != b->sum)
-        return false;
-    if (a->custom_value_count != b->custom_value_count ||
-        (a->custom_value_count &&
-         !floats_bits_equal(a->custom_values, b->custom_values, a->custom_value_count)))
-        return false;
-    if (!spans_equal(a->positive_spans, a->positive_span_count, b->positive_spans,
-                     b->positive_span_count) ||
-        !spans_equal(a->negative_spans, a->negative_span_count, b->negative_spans,
-                     b->negative_span_count))
-        return false;
-    if (a->positive_bucket_count != b->positive_bucket_count ||
-        a->negative_bucket_count != b->negative_bucket_count)
-        return false;
-    return floats_bits_equal(a->positive_buckets, b->positive_buckets, a->positive_bucket_count) &&
-           floats_bits_equal(a->negative_buckets, b->negative_buckets, a->negative_bucket_count);
-}
-
-/* Counter reset between two histogram samples, from what the samples state directly: an
- * explicit hint, or a drop in the total or zero-bucket count. (Bucket-by-bucket detection
- * across schema changes belongs to the native-histogram layer.) */
-static bool hist_reset(const promql_histogram *cur, const promql_histogram *prev)
-{
-    if (cur->counter_reset_hint == PROMQL_HINT_COUNTER_RESET)
-        return true;
-    if (cur->counter_reset_hint == PROMQL_HINT_NOT_COUNTER_RESET)
-        return false;
-    if (cur->count < prev->count || cur->zero_count < prev->zero_count)
-        return true;
-    return false;
 }
 
 /* changes()/resets() over floats and histograms merged by time, from the anchor on. */
@@ -286,7 +236,8 @@ static bool changes_resets(const rf_ctx *c, const rf_win *w, bool resets, double
     if (w->nh == 0) {
         if (f0 >= w->nf)
             return false;
-        *out = resets ? pq_fn_resets(w->fv + f0, w->nf - f0) : pq_fn_changes(w->fv + f0, w->nf - f0);
+        *out = resets ? pq_fn_resets(w->ft + f0, w->fv + f0, w->fst ? w->fst + f0 : NULL, w->nf - f0)
+                      : pq_fn_changes(w->fv + f0, w->nf - f0);
         return true;
     }
     if (f0 >= w->nf && h0 >= w->nh)
@@ -294,6 +245,7 @@ static bool changes_resets(const rf_ctx *c, const rf_win *w, bool resets, double
     double count = 0;
     bool have_prev = false, prev_is_h = false;
     double prev_f = 0;
+    int64_t prev_t = 0, prev_st = 0;
     const promql_histogram *prev_h = NULL;
     size_t i = f0, k = h0;
     while (i < w->nf || k < w->nh) {
@@ -313,17 +265,26 @@ static bool changes_resets(const rf_ctx *c, const rf_win *w, bool resets, double
         }
         double cf = 0;
         const promql_histogram *ch = NULL;
-        if (take_h)
+        int64_t ct, cst;
+        if (take_h) {
+            ct = w->ht[k];
+            cst = w->hst ? w->hst[k] : 0;
             ch = w->hh[k++];
-        else
+        } else {
+            ct = w->ft[i];
+            cst = w->fst ? w->fst[i] : 0;
             cf = w->fv[i++];
+        }
         if (have_prev) {
+            bool st_reset = resets && pq_fn_st_reset(prev_st, prev_t, cst, ct);
             if (!prev_is_h && !take_h) {
-                if (resets ? cf < prev_f : (cf != prev_f && !(isnan(cf) && isnan(prev_f))))
+                if (resets ? (cf < prev_f || st_reset)
+                           : (cf != prev_f && !(isnan(cf) && isnan(prev_f))))
                     count++;
             } else if (prev_is_h != take_h) {
                 count++;
-            } else if (resets ? hist_reset(ch, prev_h) : !hist_equal(ch, prev_h)) {
+            } else if (resets ? (st_reset || pq_hist_detect_reset(ch, prev_h))
+                              : !pq_hist_equals(ch, prev_h)) {
                 count++;
             }
         }
@@ -331,6 +292,8 @@ static bool changes_resets(const rf_ctx *c, const rf_win *w, bool resets, double
         prev_is_h = take_h;
         prev_f = cf;
         prev_h = ch;
+        prev_t = ct;
+        prev_st = cst;
     }
     *out = count;
     return true;
@@ -338,7 +301,8 @@ static bool changes_resets(const rf_ctx *c, const rf_win *w, bool resets, double
 
 /* The last two samples overall for irate/idelta: 0 both floats (in *t,*v), 1 both histograms,
  * 2 a mix. */
-static int last_two(const rf_win *w, int64_t t[2], double v[2])
+static int last_two(const rf_win *w, int64_t t[2], double v[2], const promql_histogram *h[2],
+                    int64_t st[2])
 {
     size_t i = w->nf, k = w->nh;
     int kinds[2];
@@ -354,11 +318,14 @@ static int last_two(const rf_win *w, int64_t t[2], double v[2])
             k--;
             kinds[n] = 1;
             t[n] = w->ht[k];
+            h[n] = w->hh[k];
+            st[n] = w->hst ? w->hst[k] : 0;
         } else {
             i--;
             kinds[n] = 0;
             t[n] = w->ft[i];
             v[n] = w->fv[i];
+            st[n] = w->fst ? w->fst[i] : 0;
         }
     }
     if (kinds[0] == 0 && kinds[1] == 0)
@@ -382,13 +349,30 @@ static int rf_eval(rf_ctx *c, const rf_win *w, double *out, const promql_histogr
             c->mixed_warn = true;
             return 0;
         }
-        if (nf == 0)
-            return 0; /* histogram rates: native-histogram layer */
+        if (nf == 0 && nh == 0)
+            return 0;
+        if (nf == 0) {
+            promql_histogram *r = NULL;
+            bool overlap = false;
+            int rc = c->anchored || c->smoothed
+                         ? pq_fn_hist_extended_rate(&c->hc, w->ht, w->hh, nh, w->rs, w->re,
+                                                    c->m.range_ms, c->smoothed, counter, rate, &r)
+                         : pq_fn_hist_rate(&c->hc, w->ht, w->hh, w->hst, nh, w->rs, w->re,
+                                           c->m.range_ms, counter, rate, &r, &overlap);
+            if (overlap)
+                c->st_overlap++;
+            *hout = r;
+            return rc;
+        }
         if (c->anchored || c->smoothed)
             return pq_fn_extended_rate(w->ft, w->fv, nf, w->rs, w->re, c->m.range_ms, c->smoothed,
                                        counter, rate, out);
-        return pq_fn_extrapolated_rate(w->ft, w->fv, nf, w->rs, w->re, c->m.range_ms, counter,
-                                       rate, out);
+        bool overlap = false;
+        bool ok = pq_fn_extrapolated_rate(w->ft, w->fv, counter ? w->fst : NULL, nf, w->rs, w->re,
+                                          c->m.range_ms, counter, rate, out, &overlap);
+        if (overlap)
+            c->st_overlap++;
+        return ok;
     }
     case RF_IRATE:
     case RF_IDELTA: {
@@ -396,14 +380,23 @@ static int rf_eval(rf_ctx *c, const rf_win *w, double *out, const promql_histogr
             return 0;
         int64_t t[2];
         double v[2] = {0, 0};
-        int k = last_two(w, t, v);
+        const promql_histogram *hh[2] = {NULL, NULL};
+        int64_t st[2] = {0, 0};
+        int k = last_two(w, t, v, hh, st);
         if (k == 2) {
             c->mixed_warn = true;
             return 0;
         }
-        if (k == 1)
-            return 0; /* histogram irate/idelta: native-histogram layer */
-        return pq_fn_instant_value(t, v, 2, c->def->kind == RF_IRATE, out);
+        if (k == 1) {
+            promql_histogram *r = NULL;
+            bool irate = c->def->kind == RF_IRATE;
+            int rc = pq_fn_hist_instant_value(&c->hc, t[0], hh[0], irate ? st[0] : 0, t[1], hh[1],
+                                              irate ? st[1] : 0, irate, &r);
+            *hout = r;
+            return rc;
+        }
+        bool irate = c->def->kind == RF_IRATE;
+        return pq_fn_instant_value(t, v, irate && w->fst ? st : NULL, 2, irate, out);
     }
     case RF_DERIV:
     case RF_PREDICT_LINEAR: {
@@ -436,8 +429,14 @@ static int rf_eval(rf_ctx *c, const rf_win *w, double *out, const promql_histogr
             c->mixed_warn = true;
             return 0;
         }
-        if (nf == 0)
-            return 0; /* histogram sums/averages: native-histogram layer */
+        if (nf == 0 && nh == 0)
+            return 0;
+        if (nf == 0) {
+            promql_histogram *r = NULL;
+            int rc = pq_fn_hist_sum_avg(&c->hc, w->hh, nh, c->def->kind == RF_AVG, &r);
+            *hout = r;
+            return rc;
+        }
         *out = c->def->kind == RF_AVG ? pq_fn_avg_over(w->fv, nf) : pq_fn_sum_over(w->fv, nf);
         return 1;
     case RF_COUNT:
@@ -532,10 +531,10 @@ static int rf_eval(rf_ctx *c, const rf_win *w, double *out, const promql_histogr
         if (nf + nh == 0)
             return 0;
         double sf = c->sc[0][w->step], tf = c->sc[1][w->step];
-        if (sf <= 0 || sf >= 1 || isnan(sf))
+        if (sf <= 0 || sf >= 1) /* NaN passes, as upstream */
             return pq_eval_fail(c->ev, PROMQL_ERR_EXECUTION,
                                 "invalid smoothing factor. Expected: 0 < sf < 1, got: %f", sf);
-        if (tf <= 0 || tf >= 1 || isnan(tf))
+        if (tf <= 0 || tf >= 1)
             return pq_eval_fail(c->ev, PROMQL_ERR_EXECUTION,
                                 "invalid trend factor. Expected: 0 < tf < 1, got: %f", tf);
         if (nf < 2) {
@@ -667,6 +666,10 @@ int pq_fn_range_call(pq_eval *ev, const pq_node *call, pq_value *out)
     /* last/first_over_time act like an offset and keep the name */
     bool drop = c.def->kind != RF_LAST && c.def->kind != RF_FIRST;
 
+    /* start-time overlaps, counted per metric name and step as upstream merges the warning */
+    const char **overlap_names = NULL;
+    size_t *overlap_counts = NULL, overlap_n = 0, overlap_cap = 0;
+
     for (size_t si = 0; si < c.m.count; si++) {
         if (pq_eval_check_interrupt(ev) != 0)
             return -1;
@@ -680,6 +683,10 @@ int pq_fn_range_call(pq_eval *ev, const pq_node *call, pq_value *out)
             return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
         o->drop_name = series_drop;
         c.mixed_warn = c.hist_ignored_info = false;
+        c.st_overlap = 0;
+        c.hc.ev = ev;
+        c.hc.pos = c.arg0;
+        c.hc.mname = pq_fn_metric_name(src->labels);
         bool any = false, any_float = false;
         for (size_t step = 0; step < ev->nsteps; step++) {
             rf_win w;
@@ -710,6 +717,28 @@ int pq_fn_range_call(pq_eval *ev, const pq_node *call, pq_value *out)
         if (c.mixed_warn)
             pq_fn_warn(ev, c.arg0, "encountered a mix of histograms and floats for metric name %s",
                        pq_fn_quote(ev, mname));
+        if (c.st_overlap) {
+            if (overlap_n == overlap_cap) {
+                size_t cap = overlap_cap ? overlap_cap * 2 : 8;
+                const char **p = pq_arena_realloc(ev->arena, overlap_names,
+                                                  overlap_cap * sizeof *p, cap * sizeof *p);
+                size_t *q = pq_arena_realloc(ev->arena, overlap_counts,
+                                             overlap_cap * sizeof *q, cap * sizeof *q);
+                if (!p || !q)
+                    return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
+                overlap_names = p;
+                overlap_counts = q;
+                overlap_cap = cap;
+            }
+            size_t k = 0;
+            while (k < overlap_n && strcmp(overlap_names[k], mname) != 0)
+                k++;
+            if (k == overlap_n) {
+                overlap_names[overlap_n] = mname;
+                overlap_counts[overlap_n++] = 0;
+            }
+            overlap_counts[k] += c.st_overlap;
+        }
         if (c.hist_ignored_info)
             pq_fn_info(ev, c.arg0,
                        "ignored histograms in a range containing both floats and histograms for "
@@ -725,6 +754,18 @@ int pq_fn_range_call(pq_eval *ev, const pq_node *call, pq_value *out)
                        "metric might not be a counter, name does not end in "
                        "_total/_sum/_count/_bucket: %s",
                        pq_fn_quote(ev, mname));
+    }
+    for (size_t k = 0; k < overlap_n; k++) {
+        if (overlap_counts[k] > 1)
+            pq_fn_warn(ev, c.arg0,
+                       "sample has start time that overlaps with previous sample timestamp for "
+                       "metric %s (%zu occurrences)",
+                       pq_fn_quote(ev, overlap_names[k]), overlap_counts[k]);
+        else
+            pq_fn_warn(ev, c.arg0,
+                       "sample has start time that overlaps with previous sample timestamp for "
+                       "metric %s",
+                       pq_fn_quote(ev, overlap_names[k]));
     }
     return 0;
 }

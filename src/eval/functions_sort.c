@@ -58,6 +58,22 @@ static int cmp_items(const void *pa, const void *pb)
     return sp->desc ? -c : c;
 }
 
+/* Upstream's Less(j, j-1) as its insertion sort asks it: is a to be moved before b? */
+static bool go_less(const sort_spec *sp, const sort_item *a, const sort_item *b)
+{
+    if (!sp->by_label) {
+        /* sort: Reverse(byReverseValue); sort_desc: Reverse(byValue) */
+        if (isnan(b->v))
+            return true;
+        return sp->desc ? b->v < a->v : b->v > a->v;
+    }
+    const sort_spec *saved = cur_spec;
+    cur_spec = sp;
+    int c = cmp_items(a, b);
+    cur_spec = saved;
+    return c < 0;
+}
+
 int pq_fn_sort_call(pq_eval *ev, const pq_node *call, pq_value *out)
 {
     const char *name = call->u.call.func->name;
@@ -108,7 +124,19 @@ int pq_fn_sort_call(pq_eval *ev, const pq_node *call, pq_value *out)
         n++;
     }
     cur_spec = &spec;
-    qsort(items, n, sizeof *items, cmp_items);
+    if (n <= 12) {
+        /* Go's pdqsort sorts up to 12 elements by insertion; doing the same keeps upstream's
+         * order even where its comparison is not a strict order (NaNs, missing labels). */
+        for (size_t i = 1; i < n; i++) {
+            for (size_t j = i; j > 0 && go_less(&spec, &items[j], &items[j - 1]); j--) {
+                sort_item t = items[j];
+                items[j] = items[j - 1];
+                items[j - 1] = t;
+            }
+        }
+    } else {
+        qsort(items, n, sizeof *items, cmp_items);
+    }
     cur_spec = NULL;
     out->type = PQ_TYPE_VECTOR;
     out->u.vector.series = pq_arena_calloc(ev->arena, n + 1, sizeof(pq_series));

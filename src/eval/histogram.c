@@ -1569,3 +1569,70 @@ bool pq_hist_detect_reset(const promql_histogram *cur, const promql_histogram *p
     merge_iter_init(&b, prev, false, czt, cur->schema);
     return detect_reset_side(&a, &b);
 }
+
+/* ---- promqltest comparison ------------------------------------------------------------ */
+
+/* util/almost.Equal. */
+static bool almost_equal(double a, double b, double eps)
+{
+    const double min_normal = 2.2250738585072014e-308;
+    if (isnan(a) && isnan(b))
+        return true;
+    if (a == b)
+        return true;
+    double abs_sum = fabs(a) + fabs(b);
+    double diff = fabs(a - b);
+    if (a == 0 || b == 0 || abs_sum < min_normal)
+        return diff < eps * min_normal;
+    return diff / fmin(abs_sum, DBL_MAX) < eps;
+}
+
+static bool buckets_almost_match(const double *a, size_t na, const double *b, size_t nb, double eps)
+{
+    if (na != nb)
+        return false;
+    for (size_t i = 0; i < na; i++)
+        if (!almost_equal(a[i], b[i], eps))
+            return false;
+    return true;
+}
+
+pq_hist_status pq_hist_test_equal(pq_arena *ar, const promql_histogram *expected,
+                                  const promql_histogram *actual, bool compare_hint,
+                                  double epsilon, bool *equal)
+{
+    *equal = false;
+    promql_histogram e, c;
+    pq_hist_status st;
+    if ((st = pq_hist_compact(ar, expected, 0, &e)) != PQ_HIST_OK ||
+        (st = pq_hist_compact(ar, actual, 0, &c)) != PQ_HIST_OK)
+        return st;
+    if (e.schema != c.schema || !almost_equal(e.count, c.count, epsilon) ||
+        !almost_equal(e.sum, c.sum, epsilon))
+        return PQ_HIST_OK;
+    if (pq_hist_is_custom(&e) &&
+        !custom_bounds_match(e.custom_values, e.custom_value_count, c.custom_values,
+                             c.custom_value_count))
+        return PQ_HIST_OK;
+    if (e.zero_threshold != c.zero_threshold || !almost_equal(e.zero_count, c.zero_count, epsilon))
+        return PQ_HIST_OK;
+    if (!spans_match(e.negative_spans, e.negative_span_count, c.negative_spans,
+                     c.negative_span_count) ||
+        !buckets_almost_match(e.negative_buckets, e.negative_bucket_count, c.negative_buckets,
+                              c.negative_bucket_count, epsilon) ||
+        !spans_match(e.positive_spans, e.positive_span_count, c.positive_spans,
+                     c.positive_span_count) ||
+        !buckets_almost_match(e.positive_buckets, e.positive_bucket_count, c.positive_buckets,
+                              c.positive_bucket_count, epsilon))
+        return PQ_HIST_OK;
+    if (compare_hint && e.counter_reset_hint != c.counter_reset_hint)
+        return PQ_HIST_OK;
+    *equal = true;
+    return PQ_HIST_OK;
+}
+
+size_t pq_hist_size(const promql_histogram *h)
+{
+    return 168 + 8 * (h->positive_span_count + h->negative_span_count + h->positive_bucket_count +
+                      h->negative_bucket_count + h->custom_value_count);
+}

@@ -6,7 +6,8 @@
  * Every function here is pure: inputs are never modified, results are written to a
  * caller-provided promql_histogram whose arrays are allocated in the given arena (they live as
  * long as the arena). Custom bucket bounds (custom_values) are treated as immutable and shared
- * by reference between inputs and results, as upstream interns them.
+ * by reference between inputs and results, as upstream interns them. An output may be the same
+ * struct as an input (pq_hist_add(a, &acc, h, &acc, ..) accumulates); it is written last.
  *
  * Every function first checks that its inputs are well-formed (pq_hist_validate's structural
  * rules) and returns PQ_HIST_ERR_INVALID otherwise, so a malformed histogram from a backend can
@@ -63,6 +64,18 @@ enum {
                                                        of NaN observations */
     PQ_HIST_FLAG_QUANTILE_NAN_SKEW = 1u << 3,       /* NaN observations may skew the quantile */
     PQ_HIST_FLAG_FRACTION_NANS = 1u << 4,           /* NaN observations are not in any bucket */
+    /* pq_hist_rate_increase (histogramRate) conditions: */
+    PQ_HIST_FLAG_MIXED_FLOATS_HISTOGRAMS = 1u << 5, /* NewMixedFloatsHistogramsWarning */
+    PQ_HIST_FLAG_MIXED_EXP_CUSTOM = 1u << 6,        /* NewMixedExponentialCustomHistogramsWarning */
+    PQ_HIST_FLAG_NOT_COUNTER = 1u << 7,             /* NewNativeHistogramNotCounterWarning */
+    PQ_HIST_FLAG_NOT_GAUGE = 1u << 8,               /* NewNativeHistogramNotGaugeWarning */
+    PQ_HIST_FLAG_NHCB_BOUNDS_RECONCILED_SUB = 1u << 9, /* the rate/interpolation helpers do both
+                                                          operations: this flag is for their
+                                                          subtraction (annotations.HistogramSub),
+                                                          NHCB_BOUNDS_RECONCILED for their addition
+                                                          (HistogramAdd). pq_hist_sub itself sets
+                                                          the plain flag. */
+    PQ_HIST_FLAG_START_TIME_OVERLAP = 1u << 10,     /* NewStartTimeOverlapWarning */
 };
 
 /* ---- basic properties and checks --------------------------------------------------------- */
@@ -85,6 +98,14 @@ pq_hist_status pq_hist_validate(const promql_histogram *h);
  * zero-length spans) and bucket values by bit pattern. The counter reset hint is ignored.
  * Malformed histograms compare unequal to everything but a bit-identical struct. */
 bool pq_hist_equals(const promql_histogram *a, const promql_histogram *b);
+
+/* promqltest's comparison of an expected and an actual histogram (compareNativeHistogram):
+ * both compacted, then schema, zero threshold, custom bounds and layout exactly, counts, sum
+ * and buckets within relative 'epsilon' (promqltest uses 1e-6; NaN equals NaN), the counter
+ * reset hint only if compare_hint (the expectation spelled one out). *equal gets the verdict. */
+pq_hist_status pq_hist_test_equal(pq_arena *ar, const promql_histogram *expected,
+                                  const promql_histogram *actual, bool compare_hint,
+                                  double epsilon, bool *equal);
 
 /* ---- copies and layout ----------------------------------------------------------------- */
 
@@ -153,6 +174,11 @@ pq_hist_status pq_hist_neg(pq_arena *ar, const promql_histogram *h, promql_histo
 pq_hist_status pq_hist_trim(pq_arena *ar, const promql_histogram *h, double rhs, bool upper_trim,
                             promql_histogram *out);
 
+/* FloatHistogram.Size(): the bytes upstream accounts for a histogram (168 + 8 per span, bucket
+ * and custom bound). Sample limits count a histogram point of a range as (size + 8) / 16 samples
+ * (HPoint.size) and one in an instant vector as size / 16 (Vector sample counting). */
+size_t pq_hist_size(const promql_histogram *h);
+
 /* True if any field (counts, sum, buckets, custom bounds) is infinite (HasOverflow). */
 bool pq_hist_has_overflow(const promql_histogram *h);
 
@@ -164,6 +190,28 @@ bool pq_hist_has_overflow(const promql_histogram *h);
  * and custom buckets, or (for NHCBs with different bounds) a decrease on the common bounds.
  * Needs no memory. Malformed inputs count as a reset. */
 bool pq_hist_detect_reset(const promql_histogram *cur, const promql_histogram *prev);
+
+/* The raw increase of a histogram series over one window (functions.go histogramRate), for
+ * rate/increase (is_counter) and delta: last - first at the lowest schema of the window, plus,
+ * for counters, the histogram before each counter reset (DetectReset, or a start timestamp
+ * reset when st != NULL); the first sample is ignored when the second one is a reset. The result
+ * has hint Gauge and is compacted; extrapolation and division are the caller's. h[i] NULL marks
+ * a float sample. n >= 2. *has_result is false when upstream returns no sample (mixed floats or
+ * mixed exponential/custom buckets: see *flags). t/st are the sample and start timestamps
+ * (st may be NULL). */
+pq_hist_status pq_hist_rate_increase(pq_arena *ar, const promql_histogram *const *h,
+                                     const int64_t *t, const int64_t *st, size_t n,
+                                     bool is_counter, promql_histogram *out, bool *has_result,
+                                     unsigned *flags);
+
+/* interpolateHistograms (smoothed / anchored rate): the histogram at time t between h1 at t1 and
+ * h2 at t2, h1 + (h2 - h1) * (t - t1) / (t2 - t1); for counters a reset between them makes it
+ * h2 * fraction (counting from zero). Copies at t == t1 or t2. Flags NHCB_BOUNDS_RECONCILED_SUB /
+ * NHCB_BOUNDS_RECONCILED for the subtraction / addition; PQ_HIST_ERR_INCOMPATIBLE_SCHEMA when
+ * exponential and custom buckets mix. */
+pq_hist_status pq_hist_interpolate(pq_arena *ar, const promql_histogram *h1, int64_t t1,
+                                   const promql_histogram *h2, int64_t t2, int64_t t,
+                                   bool is_counter, promql_histogram *out, unsigned *flags);
 
 /* ---- buckets --------------------------------------------------------------------------- */
 

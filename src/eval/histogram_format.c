@@ -7,12 +7,16 @@
 #include "eval/histogram.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Shortest decimal digits of |v| that read back as v: digits into dig (no dot), returns the
- * count; *dp is the decimal point position (value = 0.d1d2... * 10^dp). */
+/* Shortest decimal digits of |v| that read back as v (as Go's strconv with precision -1): digits
+ * into dig (no dot, no trailing zeros), returns the count; *dp is the decimal point position
+ * (value = 0.d1d2... * 10^dp). For each length the correctly rounded digits are tried first,
+ * then their neighbours one unit away (at powers of two the rounding interval is lopsided, and a
+ * neighbour can read back when the nearest does not). */
 static int shortest_digits(double v, char *dig, int *dp)
 {
     char buf[64];
@@ -25,21 +29,37 @@ static int shortest_digits(double v, char *dig, int *dp)
     }
     for (int p = 1; p <= 17; p++) {
         snprintf(buf, sizeof buf, "%.*e", p - 1, a);
-        if (strtod(buf, NULL) == a || p == 17)
-            break;
+        unsigned long long mant = 0;
+        const char *q = buf;
+        for (; *q && *q != 'e'; q++)
+            if (*q >= '0' && *q <= '9')
+                mant = mant * 10 + (unsigned long long)(*q - '0');
+        int e10 = (*q == 'e' ? atoi(q + 1) : 0) - (p - 1); /* value = mant * 10^e10 */
+        bool found = strtod(buf, NULL) == a;
+        if (!found && p < 17) {
+            for (int d = -1; d <= 1 && !found; d += 2) {
+                unsigned long long m2 = mant + (unsigned long long)(long long)d;
+                if (m2 == 0)
+                    continue;
+                snprintf(buf, sizeof buf, "%llue%d", m2, e10);
+                if (strtod(buf, NULL) == a) {
+                    mant = m2;
+                    found = true;
+                }
+            }
+        }
+        if (found || p == 17) {
+            char m[32];
+            int n = snprintf(m, sizeof m, "%llu", mant);
+            *dp = e10 + n;
+            while (n > 1 && m[n - 1] == '0')
+                n--;
+            memcpy(dig, m, (size_t)n);
+            dig[n] = 0;
+            return n;
+        }
     }
-    /* buf is d[.ddd]e[+-]XX */
-    int n = 0;
-    const char *s = buf;
-    for (; *s && *s != 'e'; s++)
-        if (*s >= '0' && *s <= '9')
-            dig[n++] = *s;
-    int e = *s == 'e' ? atoi(s + 1) : 0;
-    while (n > 1 && dig[n - 1] == '0')
-        n--;
-    dig[n] = 0;
-    *dp = e + 1;
-    return n;
+    return 0; /* not reached */
 }
 
 static void put_e(char *out, size_t len, bool neg, const char *dig, int n, int dp)

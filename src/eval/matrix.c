@@ -27,7 +27,7 @@ static int grow(pq_eval *ev, void **arr, size_t elem, size_t *cap, size_t need)
 }
 
 /* Read the samples of one series in (mint, maxt], skipping stale markers. */
-static int read_range(pq_eval *ev, promql_sample_iter *it, int64_t mint, int64_t maxt, pq_range_series *rs)
+int pq_read_range(pq_eval *ev, promql_sample_iter *it, int64_t mint, int64_t maxt, pq_range_series *rs)
 {
     char errbuf[512] = "";
     int64_t *t = NULL;
@@ -127,6 +127,7 @@ int pq_eval_matrix_selector(pq_eval *ev, const pq_node *node, pq_matrix *out)
     hints.start_ms = mint + 1;
     hints.end_ms = maxt;
     hints.step_ms = ev->interval_ms;
+    pq_select_hints_from_path(ev, &hints);
     hints.range_ms = range;
 
     pq_selected *sel;
@@ -134,6 +135,7 @@ int pq_eval_matrix_selector(pq_eval *ev, const pq_node *node, pq_matrix *out)
     if (pq_select(ev, vs, &hints, &sel, &count))
         return -1;
     int rc = 0;
+    pq_window *win = NULL;
     for (size_t k = 0; k < count; k++) {
         if (!sel[k].iter)
             continue;
@@ -144,13 +146,41 @@ int pq_eval_matrix_selector(pq_eval *ev, const pq_node *node, pq_matrix *out)
         pq_range_series rs;
         memset(&rs, 0, sizeof rs);
         rs.labels = sel[k].labels;
-        if (read_range(ev, sel[k].iter, mint, maxt, &rs)) {
+        if (pq_read_range(ev, sel[k].iter, mint, maxt, &rs)) {
             rc = -1;
             break;
         }
         if (rs.n == 0)
             continue;
         ev->total_samples += (int64_t)rs.n;
+        /* Prometheus holds one series' window at a time while a range function runs over it:
+         * count the largest window, as its currentSamples would peak. */
+        if (!win && !(win = pq_arena_alloc(ev->arena, n * sizeof *win))) {
+            rc = pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
+            break;
+        }
+        pq_matrix_windows(ev, out, &rs, win);
+        int64_t peak = 0, *prefix = NULL;
+        if (rs.h) {
+            /* Histograms count by size: prefix sums keep each step O(1). */
+            if (!(prefix = pq_arena_alloc(ev->arena, (rs.n + 1) * sizeof *prefix))) {
+                rc = pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
+                break;
+            }
+            prefix[0] = 0;
+            for (size_t j = 0; j < rs.n; j++)
+                prefix[j + 1] = prefix[j] + (rs.h[j] ? pq_hist_points(rs.h[j]) : 1);
+        }
+        for (size_t i = 0; i < n; i++) {
+            int64_t c = prefix ? prefix[win[i].hi] - prefix[win[i].lo] : (int64_t)(win[i].hi - win[i].lo);
+            if (c > peak)
+                peak = c;
+        }
+        if (pq_eval_add_samples(ev, peak)) {
+            rc = -1;
+            break;
+        }
+        pq_eval_release_samples(ev, peak);
         if (out->count == out->cap &&
             grow(ev, (void **)&out->series, sizeof *out->series, &out->cap, out->count + 1)) {
             rc = -1;

@@ -120,7 +120,15 @@ typedef struct pq_matcher {
     void *compiled;     /* pq_regex* for =~ and !~ (see storage/regex.h), else NULL */
 } pq_matcher;
 
-/* Offset / @ modifiers, shared by vector selectors and subqueries. */
+/* Offset / @ modifiers, shared by vector selectors and subqueries.
+ *
+ * Durations written as expressions (3.x: "offset (1h / 2)", "[5m + step()]", ...): the parser
+ * keeps the expression node in *_expr for printing and, when it contains no step()/range(),
+ * also stores its constant value (seconds rounded to ns as Go's time.Duration, then truncated
+ * to ms) in the matching *_ms field. With step()/range() the *_ms field is 0 and the engine
+ * evaluates the expression per query, as Prometheus's promql/durations.go does; the engine
+ * also performs that file's checks (> 0, NaN/Inf, range) for every *_expr, folded or not.
+ * A plain literal ("5m", "-7m", "1.5") leaves *_expr NULL and only fills *_ms. */
 typedef struct pq_modifiers {
     int64_t original_offset_ms;   /* as written (after duration expression evaluation) */
     pq_node *offset_expr;         /* DURATION/NUMBER node when the offset was an expression */

@@ -403,7 +403,7 @@ static void aggregate_json(json_ctx *c, const pq_node *n)
     json_strlist(b, &n->u.aggregate.grouping);
     pos_line(c, &first, n);
     key(b, &first, "op");
-    json_cstring(b, pq_print_op_text(n->u.aggregate.op));
+    json_cstring(b, pq_op_name(n->u.aggregate.op));
     key(b, &first, "param");
     node_json(c, n->u.aggregate.param);
     pos_start(c, &first, n);
@@ -452,7 +452,7 @@ static void binary_json(json_ctx *c, const pq_node *n)
         pq_strbuf_puts(b, "null");
     }
     key(b, &first, "op");
-    json_cstring(b, pq_print_op_text(n->u.binary.op));
+    json_cstring(b, pq_op_name(n->u.binary.op));
     key(b, &first, "rhs");
     node_json(c, n->u.binary.rhs);
     pos_start(c, &first, n);
@@ -506,7 +506,7 @@ static void duration_json(json_ctx *c, const pq_node *n)
     duration_operand_json(c, n->u.duration.lhs);
     pos_line(c, &first, n);
     key(b, &first, "op");
-    json_cstring(b, pq_print_op_text(n->u.duration.op));
+    json_cstring(b, pq_op_name(n->u.duration.op));
     key(b, &first, "rhs");
     duration_operand_json(c, n->u.duration.rhs);
     pos_start(c, &first, n);
@@ -590,7 +590,7 @@ static void node_json(json_ctx *c, const pq_node *n)
         subquery_json(c, n);
         break;
     case PQ_NODE_UNARY:
-        wrapper_json(c, n, "unaryExpr", n->u.unary.expr, pq_print_op_text(n->u.unary.op));
+        wrapper_json(c, n, "unaryExpr", n->u.unary.expr, pq_op_name(n->u.unary.op));
         break;
     case PQ_NODE_BINARY:
         binary_json(c, n);

@@ -107,6 +107,7 @@ int pq_parse(const char *query, size_t len, const promql_parse_options *opts_in,
         if (t == PQ_TOKEN_COMMENT)
             continue;
         if (t == PQ_TOKEN_ERROR) {
+            pqParsePendingReductions(parser);
             pq_ctx_error(&ctx, tok.pos, (uint32_t)len, "%s", lex.error);
             break;
         }
@@ -116,6 +117,11 @@ int pq_parse(const char *query, size_t len, const promql_parse_options *opts_in,
             break;
         }
         pqParse(parser, t, tok);
+        ctx.last_end = tok.pos + tok.len;
+        /* A syntax error whose recovery ran no error production still fails the parse (with
+         * goyacc's fallback message) rather than letting recovery accept the input. */
+        if (ctx.bad_token_set && !ctx.has_error)
+            pq_ctx_unexpected(&ctx, "", "");
         if (ctx.has_error)
             break;
         if (t == TK_EOF) {

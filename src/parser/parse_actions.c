@@ -1078,7 +1078,19 @@ static void set_end(pq_node *e, uint32_t end)
         e->u.subquery.end_pos = end;
 }
 
-static int duration_value(const pq_node *d, double *out);
+static int duration_value_depth(const pq_node *d, double *out, int depth, int max_depth);
+
+/* The constant value of a duration expression: 0 and *out set, -1 when it depends on step() or
+ * range(), or -2 (with an error raised) when it nests deeper than the depth limit. */
+static int duration_value_ctx(pq_parse_ctx *ctx, const pq_node *d, double *out)
+{
+    int rc = duration_value_depth(d, out, 0, ctx->opts->max_depth);
+    if (rc == -2)
+        pq_ctx_error(ctx, d->pos_start, d->pos_end, "query is nested too deeply (more than %d levels)",
+                     ctx->opts->max_depth);
+    return rc;
+}
+#define duration_value(d, out) duration_value_ctx(ctx, (d), (out))
 
 pq_node *pq_act_offset(pq_parse_ctx *ctx, pq_node *e, pq_node *dur)
 {
@@ -1103,7 +1115,7 @@ pq_node *pq_act_offset(pq_parse_ctx *ctx, pq_node *e, pq_node *dur)
             mod->offset_ms = mod->original_offset_ms;
         }
     }
-    set_end(e, dur->pos_end);
+    set_end(e, ctx->last_end > dur->pos_end ? ctx->last_end : dur->pos_end);
     return e;
 }
 
@@ -1273,11 +1285,13 @@ static pq_node *zero_literal(pq_parse_ctx *ctx)
 }
 
 /* Constant value (seconds) of a duration expression without step()/range(); -1 if it has one
- * (the engine evaluates those per query) or is not a number. */
-static int duration_value(const pq_node *d, double *out)
+ * (the engine evaluates those per query) or is not a number; -2 past the depth limit. */
+static int duration_value_depth(const pq_node *d, double *out, int depth, int max_depth)
 {
     if (!d)
         return -1;
+    if (depth > max_depth)
+        return -2;
     if (d->kind == PQ_NODE_NUMBER) {
         *out = d->u.number.value;
         return 0;
@@ -1285,17 +1299,17 @@ static int duration_value(const pq_node *d, double *out)
     if (d->kind != PQ_NODE_DURATION)
         return -1;
     double a = 0, b = 0;
-    switch (d->u.duration.op) {
-    case PQ_OP_STEP:
-    case PQ_OP_RANGE:
+    if (d->u.duration.op == PQ_OP_STEP || d->u.duration.op == PQ_OP_RANGE)
         return -1;
-    default:
-        break;
-    }
-    if (d->u.duration.lhs && duration_value(d->u.duration.lhs, &a) != 0)
-        return -1;
-    if (duration_value(d->u.duration.rhs, &b) != 0)
-        return -1;
+    /* visit both sides even when one depends on step()/range(), so the depth check sees all */
+    int rl = d->u.duration.lhs ? duration_value_depth(d->u.duration.lhs, &a, depth + 1, max_depth) : 0;
+    if (rl == -2)
+        return -2;
+    int rr = duration_value_depth(d->u.duration.rhs, &b, depth + 1, max_depth);
+    if (rr != 0)
+        return rr;
+    if (rl != 0)
+        return rl;
     if (!d->u.duration.lhs) {
         *out = d->u.duration.op == PQ_OP_SUB ? -b : b;
         return 0;

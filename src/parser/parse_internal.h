@@ -33,6 +33,9 @@ typedef struct pq_parse_ctx {
     pq_token bad_token;
     bool bad_token_set;
     bool oom;
+    /* end of the last token the parser consumed before the current lookahead: Prometheus's
+     * "lastClosing" at the moments it uses it (ends of offset and @ modifiers) */
+    uint32_t last_end;
 } pq_parse_ctx;
 
 /* A growable array of node pointers, label names or matchers (arena memory). */
@@ -151,5 +154,6 @@ void pq_check(pq_parse_ctx *ctx, pq_node *root);
 void *pqParseAlloc(void *(*mallocProc)(size_t), pq_parse_ctx *ctx);
 void pqParse(void *parser, int major, pq_token minor);
 void pqParseFree(void *parser, void (*freeProc)(void *));
+void pqParsePendingReductions(void *parser);
 
 #endif

@@ -112,7 +112,7 @@ static void pretty_binary(pq_strbuf *b, const pq_node *n, int level, size_t max_
     pretty(b, n->u.binary.lhs, level + 1, max_line);
     pq_strbuf_putc(b, '\n');
     indent(b, level);
-    pq_strbuf_puts(b, pq_print_op_text(n->u.binary.op));
+    pq_strbuf_puts(b, pq_op_name(n->u.binary.op));
     if (n->u.binary.return_bool)
         pq_strbuf_puts(b, " bool");
     pq_print_binary_matching(b, n);
@@ -135,12 +135,12 @@ static void pretty_duration(pq_strbuf *b, const pq_node *n, size_t max_line)
         pq_strbuf_putc(b, '(');
     if (!n->u.duration.lhs) {
         if (op != PQ_OP_ADD)
-            pq_strbuf_puts(b, pq_print_op_text(op));
+            pq_strbuf_puts(b, pq_op_name(op));
         pretty(b, n->u.duration.rhs, 0, max_line);
     } else {
         pretty(b, n->u.duration.lhs, 0, max_line);
         pq_strbuf_putc(b, ' ');
-        pq_strbuf_puts(b, pq_print_op_text(op));
+        pq_strbuf_puts(b, pq_op_name(op));
         pq_strbuf_putc(b, ' ');
         pretty(b, n->u.duration.rhs, 0, max_line);
     }
@@ -200,7 +200,7 @@ static void pretty_unary(pq_strbuf *b, const pq_node *n, int level, size_t max_l
     if (child.oom)
         b->oom = 1;
     indent(b, level);
-    pq_strbuf_puts(b, pq_print_op_text(n->u.unary.op));
+    pq_strbuf_puts(b, pq_op_name(n->u.unary.op));
     if (child.data)
         append_trimmed(b, child.data, child.len);
     pq_strbuf_free(&child);

@@ -11,49 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *pq_print_op_text(pq_op op)
-{
-    switch (op) {
-    case PQ_OP_ADD: return "+";
-    case PQ_OP_SUB: return "-";
-    case PQ_OP_MUL: return "*";
-    case PQ_OP_DIV: return "/";
-    case PQ_OP_MOD: return "%";
-    case PQ_OP_POW: return "^";
-    case PQ_OP_ATAN2: return "atan2";
-    case PQ_OP_EQLC: return "==";
-    case PQ_OP_NEQ: return "!=";
-    case PQ_OP_GTR: return ">";
-    case PQ_OP_LSS: return "<";
-    case PQ_OP_GTE: return ">=";
-    case PQ_OP_LTE: return "<=";
-    case PQ_OP_TRIM_UPPER: return "</";
-    case PQ_OP_TRIM_LOWER: return ">/";
-    case PQ_OP_LAND: return "and";
-    case PQ_OP_LOR: return "or";
-    case PQ_OP_LUNLESS: return "unless";
-    case PQ_OP_SUM: return "sum";
-    case PQ_OP_AVG: return "avg";
-    case PQ_OP_COUNT: return "count";
-    case PQ_OP_MIN: return "min";
-    case PQ_OP_MAX: return "max";
-    case PQ_OP_GROUP: return "group";
-    case PQ_OP_STDDEV: return "stddev";
-    case PQ_OP_STDVAR: return "stdvar";
-    case PQ_OP_TOPK: return "topk";
-    case PQ_OP_BOTTOMK: return "bottomk";
-    case PQ_OP_COUNT_VALUES: return "count_values";
-    case PQ_OP_QUANTILE: return "quantile";
-    case PQ_OP_LIMITK: return "limitk";
-    case PQ_OP_LIMIT_RATIO: return "limit_ratio";
-    case PQ_OP_STEP: return "step";
-    case PQ_OP_RANGE: return "range";
-    case PQ_OP_MIN_OF: return "min_of";
-    case PQ_OP_MAX_OF: return "max_of";
-    default: return "";
-    }
-}
-
 void pq_print_label_name(pq_strbuf *b, const char *name)
 {
     size_t len = strlen(name);
@@ -239,7 +196,7 @@ void pq_print_subquery_suffix(pq_strbuf *b, const pq_node *n)
 
 void pq_print_aggregate_head(pq_strbuf *b, const pq_node *n)
 {
-    pq_strbuf_puts(b, pq_print_op_text(n->u.aggregate.op));
+    pq_strbuf_puts(b, pq_op_name(n->u.aggregate.op));
     if (n->u.aggregate.without) {
         pq_strbuf_puts(b, " without (");
         print_label_list(b, &n->u.aggregate.grouping);
@@ -301,7 +258,7 @@ static void print_binary(pq_strbuf *b, const pq_node *n)
 {
     pq_print_node(b, n->u.binary.lhs);
     pq_strbuf_putc(b, ' ');
-    pq_strbuf_puts(b, pq_print_op_text(n->u.binary.op));
+    pq_strbuf_puts(b, pq_op_name(n->u.binary.op));
     if (n->u.binary.return_bool)
         pq_strbuf_puts(b, " bool");
     pq_print_binary_matching(b, n);
@@ -359,7 +316,7 @@ static void print_duration(pq_strbuf *b, const pq_node *n)
         break;
     case PQ_OP_MIN_OF:
     case PQ_OP_MAX_OF:
-        pq_strbuf_puts(b, pq_print_op_text(op));
+        pq_strbuf_puts(b, pq_op_name(op));
         pq_strbuf_putc(b, '(');
         pq_print_node(b, n->u.duration.lhs);
         pq_strbuf_puts(b, ", ");
@@ -375,7 +332,7 @@ static void print_duration(pq_strbuf *b, const pq_node *n)
         } else {
             pq_print_node(b, n->u.duration.lhs);
             pq_strbuf_putc(b, ' ');
-            pq_strbuf_puts(b, pq_print_op_text(op));
+            pq_strbuf_puts(b, pq_op_name(op));
             pq_strbuf_putc(b, ' ');
             pq_print_node(b, n->u.duration.rhs);
         }
@@ -407,7 +364,7 @@ void pq_print_node(pq_strbuf *b, const pq_node *n)
         pq_print_subquery_suffix(b, n);
         break;
     case PQ_NODE_UNARY:
-        pq_strbuf_puts(b, pq_print_op_text(n->u.unary.op));
+        pq_strbuf_puts(b, pq_op_name(n->u.unary.op));
         pq_print_node(b, n->u.unary.expr);
         break;
     case PQ_NODE_BINARY:

@@ -11,8 +11,6 @@
 
 /* The node's String() appended to b. */
 void pq_print_node(pq_strbuf *b, const pq_node *n);
-/* The operator's text as Prometheus prints it ("+", "and", "sum", "min_of"...). */
-const char *pq_print_op_text(pq_op op);
 /* AggregateExpr.ShortString(): "sum by (job) " / "sum without () " / "sum". */
 void pq_print_aggregate_head(pq_strbuf *b, const pq_node *n);
 /* BinaryExpr's " on (a) group_left (b) fill (0)" part (no " bool"). */

@@ -340,7 +340,9 @@ int pq_memstore_select(void *ctx, const promql_matcher *matchers, size_t matcher
     set->ids = ids;
     set->n = acc.n;
     set->next = 0;
-    set->has_end = hints != NULL && hints->end_ms >= hints->start_ms && !(hints->start_ms == 0 && hints->end_ms == 0);
+    /* Samples after hints->end_ms are not handed out (as a TSDB querier bounded by maxt); hints
+     * with end before start are taken as none. */
+    set->has_end = hints != NULL && hints->end_ms >= hints->start_ms;
     set->end_ms = hints ? hints->end_ms : 0;
     *out = &set->base;
     rc = 0;

@@ -112,10 +112,32 @@ void pq_go_quote(pq_strbuf *b, const char *str, size_t len)
 static void shortest_digits(double v, char *digits, int *ndigits, int *decpt)
 {
     char buf[40];
+    /* At a power of two the values that read back as v reach twice as far above v as below
+     * it, so the nearest N-digit decimal may miss while the next one up still reads back. */
+    int exp2;
+    bool power_of_two = frexp(v, &exp2) == 0.5;
     for (int prec = 1; prec <= 17; prec++) {
         snprintf(buf, sizeof buf, "%.*e", prec - 1, v);
         if (prec == 17 || strtod(buf, NULL) == v)
             break;
+        if (power_of_two && strtod(buf, NULL) < v) {
+            char up[40];
+            memcpy(up, buf, sizeof up);
+            char *e = strchr(up, 'e');
+            char *p = e - 1;   /* last digit; add one with carry */
+            while (p >= up && (*p == '9' || *p == '.')) {
+                if (*p == '9')
+                    *p = '0';
+                p--;
+            }
+            if (p >= up) {
+                (*p)++;
+                if (strtod(up, NULL) == v) {
+                    memcpy(buf, up, sizeof buf);
+                    break;
+                }
+            }
+        }
     }
     /* buf is "d[.ddd]e[+-]XX" */
     int n = 0;

@@ -155,8 +155,9 @@ static inline pq_strlist ab_list(const char *first, va_list ap)
     return l;
 }
 
-/* on (true) or ignoring (false) with the given labels (NULL-terminated) */
-static inline pq_node *ab_on(pq_node *bin, bool on, ...)
+/* on (1) or ignoring (0) with the given labels (NULL-terminated); int, not bool, before the
+ * variadic part (va_start after a promoted type is undefined) */
+static inline pq_node *ab_on(pq_node *bin, int on, ...)
 {
     va_list ap;
     va_start(ap, on);
@@ -198,7 +199,7 @@ static inline pq_node *ab_call(const char *fname, size_t argc, ...)
 }
 
 /* ab_agg(PQ_OP_SUM, expr, param, without, has_grouping, labels..., NULL) */
-static inline pq_node *ab_agg(pq_op op, pq_node *expr, pq_node *param, bool without, bool has_grouping,
+static inline pq_node *ab_agg(pq_op op, pq_node *expr, pq_node *param, bool without, int has_grouping,
                        ...)
 {
     pq_node *n = ab_node(PQ_NODE_AGGREGATE);

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "ast_builder.h"
+#include "upstream_queries.h"
 #include "parser/parser.h"
 #include "util/gofmt.h"
 
@@ -373,6 +374,55 @@ static void test_robustness(void **state)
     free(s);
 }
 
+
+static void check_query_json(const char *q, size_t len, const char *file, int line_no, void *arg)
+{
+    int *count = arg;
+    pq_ast *ast = NULL;
+    promql_error err;
+    if (pq_parse(q, len, NULL, &ast, &err) != 0)
+        return;
+    char *s = pq_ast_to_json(ast->root, q, len);
+    assert_non_null(s);
+    reader r = {s, 0, strlen(s)};
+    if (!value(&r, 0) || r.i != r.len) {
+        print_error("%s:%d: invalid JSON for %s\n%s\n", file, line_no, q, s);
+        fail();
+    }
+    (*count)++;
+    free(s);
+    pq_ast_free(ast);
+}
+
+static void test_upstream_queries(void **state)
+{
+    (void)state;
+    int ok = 0;
+    int count = for_each_upstream_query(check_query_json, &ok);
+    if (count < 0)
+        fail_msg("upstream promqltest scripts not found next to %s", PROMQL_SOURCE_DIR);
+    assert_true(ok > 2000);
+}
+
+static void test_parsed_positions(void **state)
+{
+    (void)state;
+    const char *q = "sum by (job) (\n  rate(foo[5m])\n)";
+    pq_ast *ast = NULL;
+    promql_error err;
+    assert_int_equal(pq_parse(q, strlen(q), NULL, &ast, &err), 0);
+    char *s = pq_ast_to_json(ast->root, q, strlen(q));
+    assert_non_null(s);
+    assert_valid_json(s);
+    /* the call starts on line 2, column 3 (bytes 17..30) */
+    assert_non_null(strstr(s, "\"col\":3,\"end\":30,\"func\":{\"argTypes\":[\"matrix\"],"
+                              "\"name\":\"rate\",\"returnType\":\"vector\",\"variadic\":0},"
+                              "\"line\":2,\"start\":17,\"type\":\"call\"}"));
+    assert_non_null(strstr(s, "\"grouping\":[\"job\"]"));
+    free(s);
+    pq_ast_free(ast);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -380,6 +430,8 @@ int main(void)
         cmocka_unit_test(test_selectors),
         cmocka_unit_test(test_operators),
         cmocka_unit_test(test_robustness),
+        cmocka_unit_test(test_parsed_positions),
+        cmocka_unit_test(test_upstream_queries),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -25,16 +25,16 @@ static void test_rate_basic(void **state)
     int64_t t[] = {60000, 120000, 180000, 240000, 300000};
     double v[] = {10, 20, 30, 40, 50};
     double r;
-    assert_true(pq_fn_extrapolated_rate(t, v, 5, 0, 300000, 300000, true, false, &r));
+    assert_true(pq_fn_extrapolated_rate(t, v, NULL, 5, 0, 300000, 300000, true, false, &r, NULL));
     NEAR(r, 50);
-    assert_true(pq_fn_extrapolated_rate(t, v, 5, 0, 300000, 300000, true, true, &r));
+    assert_true(pq_fn_extrapolated_rate(t, v, NULL, 5, 0, 300000, 300000, true, true, &r, NULL));
     NEAR(r, 50.0 / 300);
     /* delta is not limited by the zero point */
-    assert_true(pq_fn_extrapolated_rate(t, v, 5, 0, 300000, 300000, false, false, &r));
+    assert_true(pq_fn_extrapolated_rate(t, v, NULL, 5, 0, 300000, 300000, false, false, &r, NULL));
     NEAR(r, 50);
     /* one sample: nothing */
-    assert_false(pq_fn_extrapolated_rate(t, v, 1, 0, 300000, 300000, true, true, &r));
-    assert_false(pq_fn_extrapolated_rate(t, v, 0, 0, 300000, 300000, true, true, &r));
+    assert_false(pq_fn_extrapolated_rate(t, v, NULL, 1, 0, 300000, 300000, true, true, &r, NULL));
+    assert_false(pq_fn_extrapolated_rate(t, v, NULL, 0, 0, 300000, 300000, true, true, &r, NULL));
 }
 
 static void test_rate_counter_reset(void **state)
@@ -43,10 +43,10 @@ static void test_rate_counter_reset(void **state)
     int64_t t[] = {10000, 20000, 30000, 40000};
     double v[] = {10, 20, 5, 15};
     double r;
-    assert_true(pq_fn_extrapolated_rate(t, v, 4, 0, 40000, 40000, true, false, &r));
+    assert_true(pq_fn_extrapolated_rate(t, v, NULL, 4, 0, 40000, 40000, true, false, &r, NULL));
     NEAR(r, 25.0 * 40 / 30);
     /* delta ignores resets: 15 - 10 extrapolated */
-    assert_true(pq_fn_extrapolated_rate(t, v, 4, 0, 40000, 40000, false, false, &r));
+    assert_true(pq_fn_extrapolated_rate(t, v, NULL, 4, 0, 40000, 40000, false, false, &r, NULL));
     NEAR(r, 5.0 * 40 / 30);
 }
 
@@ -57,7 +57,7 @@ static void test_rate_zero_point(void **state)
     int64_t t[] = {100000, 160000, 220000};
     double v[] = {1, 61, 121};
     double r;
-    assert_true(pq_fn_extrapolated_rate(t, v, 3, 0, 240000, 240000, true, false, &r));
+    assert_true(pq_fn_extrapolated_rate(t, v, NULL, 3, 0, 240000, 240000, true, false, &r, NULL));
     /* to_start: 100s >= 66 -> 30s; to_zero = 120*(1/120) = 1s; to_end 20s < 66 */
     NEAR(r, 120.0 * (120 + 1 + 20) / 120);
 }
@@ -85,19 +85,51 @@ static void test_extended_rate(void **state)
     assert_false(pq_fn_extended_rate(ta, va, 2, 60000, 120000, 60000, false, true, false, &r));
 }
 
+static void test_start_timestamps(void **state)
+{
+    (void)state;
+    double r;
+    bool overlap = false;
+    /* a start timestamp inside the range replaces the left extrapolation: one sample works */
+    int64_t t1[] = {240000};
+    double v1[] = {60};
+    int64_t st1[] = {180000};
+    assert_true(pq_fn_extrapolated_rate(t1, v1, st1, 1, 0, 300000, 300000, true, false, &r, &overlap));
+    NEAR(r, 60);
+    assert_false(pq_fn_extrapolated_rate(t1, v1, NULL, 1, 0, 300000, 300000, true, false, &r, NULL));
+    /* delta samples (ST = previous T, known previous ST): every sample is a reset */
+    int64_t t[] = {60000, 120000, 180000};
+    double v[] = {60, 60, 60};
+    int64_t st[] = {1, 60000, 120000};
+    assert_true(pq_fn_st_reset(st[0], t[0], st[1], t[1]));
+    assert_false(pq_fn_st_reset(0, t[0], 0, t[1]));
+    assert_false(pq_fn_st_reset(5, t[0], t[1], t[1])); /* ST == T: unknown */
+    assert_true(pq_fn_resets(t, v, st, 3) == 2);
+    assert_true(pq_fn_resets(t, v, NULL, 3) == 0);
+    assert_true(pq_fn_instant_value(t, v, st, 3, true, &r));
+    NEAR(r, 1); /* the reset makes irate take the last value: 60 / 60s */
+    assert_true(pq_fn_st_overlap(100, 200, 150));
+    assert_false(pq_fn_st_overlap(100, 200, 100));
+    assert_false(pq_fn_st_overlap(100, 200, 200));
+    int64_t sto[] = {1, 30000, 120000};
+    overlap = false;
+    assert_true(pq_fn_extrapolated_rate(t, v, sto, 3, 0, 180000, 180000, true, false, &r, &overlap));
+    assert_true(overlap);
+}
+
 static void test_instant_value(void **state)
 {
     (void)state;
     int64_t t[] = {0, 10000};
     double v[] = {10, 5};
     double r;
-    assert_true(pq_fn_instant_value(t, v, 2, true, &r));
+    assert_true(pq_fn_instant_value(t, v, NULL, 2, true, &r));
     NEAR(r, 0.5);
-    assert_true(pq_fn_instant_value(t, v, 2, false, &r));
+    assert_true(pq_fn_instant_value(t, v, NULL, 2, false, &r));
     NEAR(r, -5);
     int64_t same[] = {5, 5};
-    assert_false(pq_fn_instant_value(same, v, 2, true, &r));
-    assert_false(pq_fn_instant_value(t, v, 1, true, &r));
+    assert_false(pq_fn_instant_value(same, v, NULL, 2, true, &r));
+    assert_false(pq_fn_instant_value(t, v, NULL, 1, true, &r));
 }
 
 static void test_regression(void **state)
@@ -172,7 +204,8 @@ static void test_changes_resets_smoothing(void **state)
     double v[] = {1, 1, 2, NAN, NAN, 0};
     assert_true(pq_fn_changes(v, 6) == 3);
     double r[] = {5, 3, 4, 1, 1};
-    assert_true(pq_fn_resets(r, 5) == 2);
+    int64_t rt[] = {1000, 2000, 3000, 4000, 5000};
+    assert_true(pq_fn_resets(rt, r, NULL, 5) == 2);
     double d[] = {1, 2, 3};
     NEAR(pq_fn_double_exp_smoothing(d, 3, 0.5, 0.5), 3);
 }
@@ -283,6 +316,7 @@ int main(void)
         cmocka_unit_test(test_rate_zero_point),
         cmocka_unit_test(test_extended_rate),
         cmocka_unit_test(test_instant_value),
+        cmocka_unit_test(test_start_timestamps),
         cmocka_unit_test(test_regression),
         cmocka_unit_test(test_aggregations),
         cmocka_unit_test(test_extremes),

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <math.h>
 
 #include "util/gofmt.h"
 
@@ -111,6 +112,11 @@ static void test_float(void **state)
     CHECK_FLOAT(0.0, 'g', "0");
     CHECK_FLOAT(1.5, 'e', "1.5e+00");
     CHECK_FLOAT(1.7976931348623157e308, 'e', "1.7976931348623157e+308");
+    /* powers of two whose shortest form is not the nearest decimal of that length */
+    CHECK_FLOAT(ldexp(1.0, -1017), 'e', "7.120236347223045e-307");
+    CHECK_FLOAT(ldexp(1.0, 89), 'e', "6.189700196426902e+26");
+    CHECK_FLOAT(ldexp(1.0, 89), 'f', "618970019642690200000000000");
+    CHECK_FLOAT(ldexp(1.0, 122), 'g', "5.316911983139664e+36");
 }
 
 static char *dur(int64_t ms)

@@ -288,6 +288,25 @@ static void test_equals(void **state)
     assert_true(pq_hist_equals(&h2, &h2));
 }
 
+static void test_test_equal(void **state)
+{
+    pq_arena *a = *state;
+    const double b1[] = {1, 0, 2}, b2[] = {1.0000000001, 2}, b3[] = {1.1, 2};
+    promql_span s2[] = {{0, 1}, {1, 1}};
+    promql_histogram e = mk(a, (hspec){.count = 3, .sum = 1, .b = b1, .nb = 3});
+    promql_histogram c = {.count = 3.0000000001, .sum = 1, .positive_spans = s2, .positive_span_count = 2,
+                          .positive_buckets = b2, .positive_bucket_count = 2,
+                          .counter_reset_hint = PROMQL_HINT_GAUGE};
+    bool eq;
+    assert_int_equal(pq_hist_test_equal(a, &e, &c, false, 1e-6, &eq), PQ_HIST_OK);
+    assert_true(eq);
+    assert_int_equal(pq_hist_test_equal(a, &e, &c, true, 1e-6, &eq), PQ_HIST_OK);
+    assert_false(eq);
+    c.positive_buckets = b3;
+    assert_int_equal(pq_hist_test_equal(a, &e, &c, false, 1e-6, &eq), PQ_HIST_OK);
+    assert_false(eq);
+}
+
 static void test_copy_to_schema(void **state)
 {
     pq_arena *a = *state;
@@ -450,6 +469,62 @@ static void test_kahan_add(void **state)
     assert_true(sum.count == 1e16);
 }
 
+/* sum(histogram_sum) and the histogram_sub_N cases of native_histograms.test. */
+static void test_promqltest_sum_sub(void **state)
+{
+    pq_arena *a = *state;
+    const double p0[] = {1, 2, 0, 1, 1}, n0[] = {2, 4, 0, 0, 1, 9};
+    const double p1[] = {1, 3, 1, 2, 1, 1, 1}, n1[] = {0, 1, 4, 2, 7, 0, 0, 0, 0, 5, 5, 2};
+    const double p3[] = {2, 4, 2, 3, 2, 2}, n3[] = {1, 2, 5, 3, 8, 1, 1, 1, 1, 6, 3};
+    promql_histogram h[4] = {
+        mk(a, (hspec){.schema = 0, .count = 25, .sum = 3.1, .zc = 4, .zt = 0.001, .b = p0, .nb = 5, .nbk = n0, .nnb = 6}),
+        mk(a, (hspec){.schema = 0, .count = 41, .sum = 1e100, .zc = 5, .zt = 0.001, .b = p1, .nb = 7, .nbk = n1, .nnb = 12}),
+        mk(a, (hspec){.schema = 0, .count = 41, .sum = -1e100, .zc = 5, .zt = 0.001, .b = p1, .nb = 7, .nbk = n1, .nnb = 12}),
+        mk(a, (hspec){.schema = 1, .count = 0, .sum = 1.3, .zc = 3, .zt = 0.001, .b = p3, .nb = 6, .nbk = n3, .nnb = 11}),
+    };
+    promql_histogram sum = h[0], comp;
+    for (int i = 1; i < 4; i++) {
+        promql_histogram ns, nc;
+        assert_int_equal(pq_hist_kahan_add(a, &sum, i == 1 ? NULL : &comp, &h[i], &ns, &nc, NULL), PQ_HIST_OK);
+        sum = ns;
+        comp = nc;
+    }
+    assert_int_equal(pq_hist_add(a, &sum, &comp, &sum, NULL), PQ_HIST_OK);
+    const double ep[] = {5, 14, 7, 7, 3, 2, 2}, en[] = {3, 13, 19, 6, 17, 18, 0, 0, 0, 10, 10, 4};
+    promql_histogram want = mk(a, (hspec){.schema = 0, .count = 107, .sum = 4.4, .zc = 17, .zt = 0.001, .b = ep, .nb = 7, .nbk = en, .nnb = 12});
+    bool eq;
+    assert_int_equal(pq_hist_test_equal(a, &want, &sum, false, 1e-6, &eq), PQ_HIST_OK);
+    assert_true(eq);
+    /* histogram_sum{idx="0"} + histogram_sum{idx="3"} (plain addition). */
+    promql_histogram r;
+    assert_int_equal(pq_hist_add(a, &h[0], &h[3], &r, NULL), PQ_HIST_OK);
+    const double sp[] = {3, 8, 5, 3, 1}, sn[] = {3, 11, 11, 2, 3, 18};
+    want = mk(a, (hspec){.schema = 0, .count = 25, .sum = 4.4, .zc = 7, .zt = 0.001, .b = sp, .nb = 5, .nbk = sn, .nnb = 6});
+    assert_int_equal(pq_hist_test_equal(a, &want, &r, false, 1e-6, &eq), PQ_HIST_OK);
+    assert_true(eq);
+
+    const double q1[] = {0, 2, 1}, m1[] = {0, 0, 3, 2};
+    promql_histogram big = mk(a, (hspec){.schema = 0, .count = 41, .sum = 2345.6, .zc = 5, .zt = 0.001, .b = p1, .nb = 7, .nbk = n1, .nnb = 12});
+    promql_histogram small0 = mk(a, (hspec){.schema = 0, .count = 11, .sum = 1234.5, .zc = 3, .zt = 0.001, .b = q1, .nb = 3, .nbk = m1, .nnb = 4});
+    promql_histogram small1 = small0;
+    small1.schema = 1;
+    const double w1p[] = {1, 1, 0, 2, 1, 1, 1}, w1n[] = {0, 1, 1, 0, 7, 0, 0, 0, 0, 5, 5, 2};
+    const double w2p[] = {1, 0, 1, 2, 1, 1, 1}, w2n[] = {0, -2, 2, 2, 7, 0, 0, 0, 0, 5, 5, 2};
+    const double w3p[] = {-1, 0, -1, -2, -1, -1, -1}, w3n[] = {0, 2, -2, -2, -7, 0, 0, 0, 0, -5, -5, -2};
+    assert_int_equal(pq_hist_sub(a, &big, &small0, &r, NULL), PQ_HIST_OK);
+    want = mk(a, (hspec){.schema = 0, .count = 30, .sum = 1111.1, .zc = 2, .zt = 0.001, .b = w1p, .nb = 7, .nbk = w1n, .nnb = 12});
+    assert_int_equal(pq_hist_test_equal(a, &want, &r, false, 1e-6, &eq), PQ_HIST_OK);
+    assert_true(eq);
+    assert_int_equal(pq_hist_sub(a, &big, &small1, &r, NULL), PQ_HIST_OK);
+    want = mk(a, (hspec){.schema = 0, .count = 30, .sum = 1111.1, .zc = 2, .zt = 0.001, .b = w2p, .nb = 7, .nbk = w2n, .nnb = 12});
+    assert_int_equal(pq_hist_test_equal(a, &want, &r, false, 1e-6, &eq), PQ_HIST_OK);
+    assert_true(eq);
+    assert_int_equal(pq_hist_sub(a, &small1, &big, &r, NULL), PQ_HIST_OK);
+    want = mk(a, (hspec){.schema = 0, .count = -30, .sum = -1111.1, .zc = -2, .zt = 0.001, .b = w3p, .nb = 7, .nbk = w3n, .nnb = 12});
+    assert_int_equal(pq_hist_test_equal(a, &want, &r, false, 1e-6, &eq), PQ_HIST_OK);
+    assert_true(eq);
+}
+
 static void test_mul_div(void **state)
 {
     pq_arena *a = *state;
@@ -465,6 +540,8 @@ static void test_mul_div(void **state)
     assert_true(isinf(r.count) && isinf(r.sum));
     assert_true(pq_hist_has_overflow(&r));
     assert_false(pq_hist_has_overflow(&h));
+    /* Size as upstream: 168 + 8 * (1 span + 2 buckets). */
+    assert_int_equal(pq_hist_size(&h), 192);
 }
 
 /* ---- counter resets ------------------------------------------------------------------- */
@@ -517,6 +594,79 @@ static void test_detect_reset(void **state)
     /* Exponential vs custom. */
     assert_true(pq_hist_detect_reset(&np, &p));
     assert_true(pq_hist_detect_reset(&c, &np));
+}
+
+static void test_rate_increase(void **state)
+{
+    pq_arena *a = *state;
+    /* incr_histogram of native_histograms.test at 45m and 50m. */
+    const double b9[] = {1, 11, 1}, b10[] = {1, 12, 1};
+    promql_histogram h9 = mk(a, (hspec){.schema = 0, .count = 13, .sum = 22, .b = b9, .nb = 3});
+    promql_histogram h10 = mk(a, (hspec){.schema = 0, .count = 14, .sum = 24, .b = b10, .nb = 3});
+    const promql_histogram *hs[] = {&h9, &h10};
+    const int64_t ts[] = {2700000, 3000000};
+    promql_histogram r;
+    bool has;
+    unsigned fl = 0;
+    assert_int_equal(pq_hist_rate_increase(a, hs, ts, NULL, 2, true, &r, &has, &fl), PQ_HIST_OK);
+    assert_true(has);
+    assert_int_equal(fl, 0);
+    assert_string_equal(test_expr(a, &r), "{{count:1 sum:2 counter_reset_hint:gauge offset:1 buckets:[1]}}");
+    /* delta() on counters warns that they are not gauges. */
+    assert_int_equal(pq_hist_rate_increase(a, hs, ts, NULL, 2, false, &r, &has, &fl), PQ_HIST_OK);
+    assert_int_equal(fl, PQ_HIST_FLAG_NOT_GAUGE);
+
+    /* Counter resets: 1, 3, 2 -> (3-1) + 2; 5, 2, 4 -> the first sample is dropped: 4. */
+    const double v1[] = {1}, v2[] = {2}, v3[] = {3}, v4[] = {4}, v5[] = {5};
+    promql_histogram c1 = mk(a, (hspec){.count = 1, .b = v1, .nb = 1});
+    promql_histogram c2 = mk(a, (hspec){.count = 2, .b = v2, .nb = 1});
+    promql_histogram c3 = mk(a, (hspec){.count = 3, .b = v3, .nb = 1});
+    promql_histogram c4 = mk(a, (hspec){.count = 4, .b = v4, .nb = 1});
+    promql_histogram c5 = mk(a, (hspec){.count = 5, .b = v5, .nb = 1});
+    const int64_t t3[] = {1, 2, 3};
+    const promql_histogram *s1[] = {&c1, &c3, &c2};
+    assert_int_equal(pq_hist_rate_increase(a, s1, t3, NULL, 3, true, &r, &has, NULL), PQ_HIST_OK);
+    assert_string_equal(test_expr(a, &r), "{{count:4 counter_reset_hint:gauge buckets:[4]}}");
+    const promql_histogram *s2[] = {&c5, &c2, &c4};
+    assert_int_equal(pq_hist_rate_increase(a, s2, t3, NULL, 3, true, &r, &has, NULL), PQ_HIST_OK);
+    assert_string_equal(test_expr(a, &r), "{{count:4 counter_reset_hint:gauge buckets:[4]}}");
+    /* A start timestamp past the previous sample is a reset too. */
+    const int64_t st[] = {0, 0, 3};
+    const promql_histogram *s3[] = {&c1, &c2, &c4};
+    const int64_t t4[] = {1, 2, 4};
+    assert_int_equal(pq_hist_rate_increase(a, s3, t4, st, 3, true, &r, &has, NULL), PQ_HIST_OK);
+    assert_string_equal(test_expr(a, &r), "{{count:5 counter_reset_hint:gauge buckets:[5]}}");
+    /* Mixed samples give no result. */
+    const double cv[] = {1};
+    promql_histogram nh = mk(a, (hspec){.schema = -53, .count = 4, .b = v4, .nb = 1, .cv = cv, .ncv = 1});
+    const promql_histogram *s4[] = {&c1, &c2, &nh};
+    fl = 0;
+    assert_int_equal(pq_hist_rate_increase(a, s4, t3, NULL, 3, true, &r, &has, &fl), PQ_HIST_OK);
+    assert_false(has);
+    assert_int_equal(fl, PQ_HIST_FLAG_MIXED_EXP_CUSTOM);
+    const promql_histogram *s5[] = {&c1, NULL, &c2};
+    fl = 0;
+    assert_int_equal(pq_hist_rate_increase(a, s5, t3, NULL, 3, true, &r, &has, &fl), PQ_HIST_OK);
+    assert_false(has);
+    assert_int_equal(fl, PQ_HIST_FLAG_MIXED_FLOATS_HISTOGRAMS);
+}
+
+static void test_interpolate(void **state)
+{
+    pq_arena *a = *state;
+    const double b1[] = {2, 4}, b2[] = {4, 8}, b3[] = {1, 1};
+    promql_histogram h1 = mk(a, (hspec){.count = 6, .sum = 10, .b = b1, .nb = 2});
+    promql_histogram h2 = mk(a, (hspec){.count = 12, .sum = 30, .b = b2, .nb = 2});
+    promql_histogram h3 = mk(a, (hspec){.count = 2, .sum = 1, .b = b3, .nb = 2});
+    promql_histogram r;
+    assert_int_equal(pq_hist_interpolate(a, &h1, 0, &h2, 100, 25, true, &r, NULL), PQ_HIST_OK);
+    assert_string_equal(test_expr(a, &r), "{{count:7.5 sum:15 buckets:[2.5 5]}}");
+    assert_int_equal(pq_hist_interpolate(a, &h1, 0, &h3, 100, 50, true, &r, NULL), PQ_HIST_OK);
+    assert_string_equal(test_expr(a, &r), "{{count:1 sum:0.5 buckets:[0.5 0.5]}}");
+    assert_int_equal(pq_hist_interpolate(a, &h1, 0, &h3, 100, 50, false, &r, NULL), PQ_HIST_OK);
+    assert_string_equal(test_expr(a, &r), "{{count:4 sum:5.5 buckets:[1.5 2.5]}}");
+    assert_int_equal(pq_hist_interpolate(a, &h1, 0, &h3, 100, 100, true, &r, NULL), PQ_HIST_OK);
+    assert_true(pq_hist_equals(&r, &h3));
 }
 
 /* ---- functions ------------------------------------------------------------------------ */
@@ -640,6 +790,61 @@ static void test_trim(void **state)
     assert_true(pq_hist_equals(&r, &h));
 }
 
+/* Every operation fails cleanly (PQ_HIST_ERR_NOMEM) when the arena refuses memory. */
+static void test_allocation_failures(void **state)
+{
+    (void)state;
+    enum { N = 3000 };
+    static double b1[N], b2[N];
+    for (int i = 0; i < N; i++) {
+        b1[i] = i % 7;
+        b2[i] = (i % 5) + 1;
+    }
+    promql_span s1[] = {{-1500, N / 2}, {3, N / 2}}, s2[] = {{-200, N}};
+    promql_histogram x = {.schema = 3, .count = 1e6, .zero_threshold = 0.001, .zero_count = 1,
+                          .positive_spans = s1, .positive_span_count = 2, .positive_buckets = b1,
+                          .positive_bucket_count = N, .negative_spans = s2, .negative_span_count = 1,
+                          .negative_buckets = b2, .negative_bucket_count = N};
+    promql_histogram y = x;
+    y.schema = 1;
+    y.zero_threshold = 0.5;
+    y.positive_spans = s2;
+    y.positive_span_count = 1;
+    y.positive_buckets = b2;
+    int failed = 0, succeeded = 0;
+    for (size_t limit = 16 * 1024; limit <= 2u << 20; limit += 8 * 1024) {
+        pq_arena a;
+        pq_arena_init(&a, limit);
+        promql_histogram r, c;
+        bool has;
+        pq_hist_status st[9];
+        st[0] = pq_hist_add(&a, &x, &y, &r, NULL);
+        st[1] = pq_hist_sub(&a, &y, &x, &r, NULL);
+        st[2] = pq_hist_kahan_add(&a, &x, NULL, &y, &r, &c, NULL);
+        st[3] = pq_hist_compact(&a, &x, 3, &r);
+        st[4] = pq_hist_copy_to_schema(&a, &x, -2, &r);
+        st[5] = pq_hist_trim(&a, &x, 1.5, true, &r);
+        st[6] = pq_hist_widen_zero_bucket(&a, &x, 2, &r);
+        const promql_histogram *series[] = {&x, &y, &x};
+        const int64_t ts[] = {1, 2, 3};
+        st[7] = pq_hist_rate_increase(&a, series, ts, NULL, 3, true, &r, &has, NULL);
+        pq_strbuf sb;
+        pq_strbuf_init(&sb);
+        st[8] = pq_hist_format_test_expr(&sb, &a, &x);
+        pq_strbuf_free(&sb);
+        for (int i = 0; i < 9; i++) {
+            assert_true(st[i] == PQ_HIST_OK || st[i] == PQ_HIST_ERR_NOMEM);
+            if (st[i] == PQ_HIST_OK)
+                succeeded++;
+            else
+                failed++;
+        }
+        pq_arena_free(&a);
+    }
+    assert_true(failed > 0);
+    assert_true(succeeded > 0);
+}
+
 /* ---- formatting ----------------------------------------------------------------------- */
 
 static void test_go_float(void **state)
@@ -704,18 +909,23 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_validate, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compact, setup, teardown),
         cmocka_unit_test_setup_teardown(test_equals, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_test_equal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_copy_to_schema, setup, teardown),
         cmocka_unit_test_setup_teardown(test_add_sub, setup, teardown),
         cmocka_unit_test_setup_teardown(test_zero_bucket_reconcile, setup, teardown),
         cmocka_unit_test_setup_teardown(test_counter_reset_hints, setup, teardown),
         cmocka_unit_test_setup_teardown(test_custom_buckets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_kahan_add, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_promqltest_sum_sub, setup, teardown),
         cmocka_unit_test_setup_teardown(test_mul_div, setup, teardown),
         cmocka_unit_test_setup_teardown(test_detect_reset, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rate_increase, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_interpolate, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quantile, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fraction, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stddev, setup, teardown),
         cmocka_unit_test_setup_teardown(test_trim, setup, teardown),
+        cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_go_float),
         cmocka_unit_test_setup_teardown(test_json, setup, teardown),
         cmocka_unit_test_setup_teardown(test_test_expression, setup, teardown),

@@ -439,6 +439,22 @@ static void test_errors(void **state)
     expect_error("1 + 1 and 2 == bool 3 offset 5m", NULL,
                  "1:21: parse error: offset modifier must be preceded by an instant vector selector or range vector selector or a subquery");
 
+    /* errors of actions Prometheus runs before reading the token that fails to lex come first */
+    expect_error("abs(foo(x)", NULL, "1:5: parse error: unknown function with name \"foo\"");
+    expect_error("abs(rate(x)", NULL, "1:12: parse error: unclosed left parenthesis");
+    /* lexer errors and syntax errors after a complete expression */
+    expect_error("foo offset (1m) + bar", NULL,
+                 "1:19: parse error: unexpected identifier \"bar\" in offset, expected number, duration, step(), or range()");
+    expect_error("sum(foo) by (a) without (b)", NULL, "1:17: parse error: unexpected <without>");
+    expect_error("foo{a=}", NULL, "1:7: parse error: unexpected \"}\" in label matching, expected string");
+    expect_error("foo{a}", NULL, "1:6: parse error: unexpected \"}\" in label matching, expected label matching operator");
+    expect_error("foo{=~\"a\"}", NULL, "1:5: parse error: unexpected <op:=~> in label matching, expected identifier or \"}\"");
+    expect_error("foo[5m] @", NULL, "1:10: parse error: unexpected end of input in @, expected timestamp");
+    expect_error("foo{a=\"b\"}[5m:][1m]", NULL, "1:16: parse error: ranges only allowed for vector selectors");
+    expect_error("count_values(1, foo)", NULL, "1:14: parse error: expected type string in aggregation parameter, got scalar");
+    expect_error("\"a\" + 1", NULL, "1:1: parse error: binary expression must contain only scalar and instant vector types");
+    expect_error("foo == bool", NULL, "1:12: parse error: unexpected end of input");
+
     /* option gating */
     promql_parse_options o;
     promql_parse_options_init(&o);
@@ -519,6 +535,21 @@ static void test_limits(void **state)
     memset(chain, '-', k - 1);
     assert_int_equal(pq_parse(chain, k, NULL, &ast, &err), -1);
     free(chain);
+
+    /* a deep duration expression inside brackets is bounded too */
+    char *dur = malloc(4 * 400 + 16);
+    assert_non_null(dur);
+    size_t dl = 0;
+    memcpy(dur, "foo[1m", 6);
+    dl = 6;
+    for (int i = 0; i < 400; i++) {
+        memcpy(dur + dl, "+1m", 3);
+        dl += 3;
+    }
+    dur[dl++] = ']';
+    assert_int_equal(pq_parse(dur, dl, NULL, &ast, &err), -1);
+    assert_non_null(strstr(err.message, "nested too deeply"));
+    free(dur);
 
     promql_parse_options_init(&o);
     o.max_query_length = 3;

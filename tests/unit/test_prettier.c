@@ -1,7 +1,8 @@
 /*
  * test_prettier.c -- pq_format_pretty against Prometheus's Pretty(0): cases and expected output
  * from promql/parser/prettier_test.go (which lowers the line limit to 10 characters, as
- * pq_format_pretty_limit lets us do), on hand-built ASTs.
+ * pq_format_pretty_limit lets us do), on hand-built and on parsed ASTs; and over every upstream
+ * conformance query: the pretty form parses back to the same canonical form.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +16,8 @@
 #include "ast_builder.h"
 #include "parser/parser.h"
 #include "parser/printer_internal.h"
+#include "upstream_cases.h"
+#include "upstream_queries.h"
 
 #define CHECK10(node, want)                                 \
     do {                                                    \
@@ -177,6 +180,18 @@ static void test_duration_and_default_limit(void **state)
     CHECK10(ab_bin(ab_vs("long_metric_name", NULL), PQ_OP_ADD, d),
             "  long_metric_name\n+\n(5m + step())");
 
+    /* a subquery that fits is written without indentation, even under a split parent */
+    CHECK10(ab_bin(ab_vs("a_long_name", NULL), PQ_OP_ADD, ab_subquery(ab_vs("x", NULL), 60000, 0)),
+            "  a_long_name\n+\nx[1m:]");
+    /* a split subquery keeps its suffix on the last line of its expression */
+    CHECK10(ab_subquery(ab_agg(PQ_OP_SUM, ab_vs("some_metric", NULL), NULL, false, false, NULL),
+                        300000, 60000),
+            "sum(\n  some_metric\n)[5m:1m]");
+    /* the unary operator takes the place of its operand's indentation */
+    CHECK10(ab_call("abs", 1, ab_unary(PQ_OP_SUB, ab_agg(PQ_OP_SUM, ab_vs("some_metric", NULL),
+                                                         NULL, false, false, NULL))),
+            "abs(\n  -sum(\n    some_metric\n  )\n)");
+
     /* at the default limit of 100 a short query stays on one line */
     pq_node *sum = ab_agg(PQ_OP_SUM, ab_call("rate", 1, ab_matrix(ab_vs("foo", NULL), 300000)),
                           NULL, false, true, "job", NULL);
@@ -194,6 +209,84 @@ static void test_duration_and_default_limit(void **state)
     free(s);
 }
 
+
+static void test_upstream_pretty_cases(void **state)
+{
+    (void)state;
+    size_t n = sizeof upstream_pretty10_cases / sizeof upstream_pretty10_cases[0];
+    int failures = 0;
+    for (size_t i = 0; i < n; i++) {
+        const upstream_case *c = &upstream_pretty10_cases[i];
+        pq_ast *ast = NULL;
+        promql_error err;
+        if (pq_parse(c->in, strlen(c->in), NULL, &ast, &err) != 0) {
+            print_error("parse failed: %s: %s\n", c->in, err.message);
+            failures++;
+            continue;
+        }
+        char *got = pq_format_pretty_limit(ast->root, 10);
+        assert_non_null(got);
+        const char *want = c->out ? c->out : c->in;
+        if (strcmp(got, want) != 0) {
+            print_error("%s\n--- got\n%s\n--- want\n%s\n", c->in, got, want);
+            failures++;
+        }
+        free(got);
+        pq_ast_free(ast);
+    }
+    assert_int_equal(failures, 0);
+}
+
+static char *format_of(const char *q, size_t len)
+{
+    pq_ast *ast = NULL;
+    promql_error err;
+    if (pq_parse(q, len, NULL, &ast, &err) != 0)
+        return NULL;
+    char *s = pq_format(ast->root);
+    pq_ast_free(ast);
+    return s;
+}
+
+/* Pretty output, at the default and at a tiny line limit, is the same query. */
+static void check_pretty_round_trip(const char *q, size_t len, const char *file, int line_no,
+                                    void *arg)
+{
+    int *failures = arg;
+    pq_ast *ast = NULL;
+    promql_error err;
+    if (pq_parse(q, len, NULL, &ast, &err) != 0)
+        return;
+    char *canonical = pq_format(ast->root);
+    assert_non_null(canonical);
+    size_t limits[] = {100, 10, 0};
+    for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++) {
+        char *pretty = pq_format_pretty_limit(ast->root, limits[i]);
+        assert_non_null(pretty);
+        char *back = format_of(pretty, strlen(pretty));
+        if (!back || strcmp(back, canonical) != 0) {
+            print_error("%s:%d: limit %zu\n%s\n--- reads back as\n%s\n", file, line_no,
+                        limits[i], pretty, back ? back : "(parse error)");
+            (*failures)++;
+        }
+        free(back);
+        free(pretty);
+    }
+    free(canonical);
+    pq_ast_free(ast);
+}
+
+static void test_upstream_round_trip(void **state)
+{
+    (void)state;
+    int failures = 0;
+    int count = for_each_upstream_query(check_pretty_round_trip, &failures);
+    if (count < 0)
+        fail_msg("upstream promqltest scripts not found next to %s", PROMQL_SOURCE_DIR);
+    assert_true(count > 2000);
+    assert_int_equal(failures, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -202,6 +295,8 @@ int main(void)
         cmocka_unit_test(test_call_and_subquery),
         cmocka_unit_test(test_paren_and_unary),
         cmocka_unit_test(test_duration_and_default_limit),
+        cmocka_unit_test(test_upstream_pretty_cases),
+        cmocka_unit_test(test_upstream_round_trip),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,6 +1,8 @@
 /*
  * test_printer.c -- pq_format against the strings Prometheus's String() gives for the same
- * ASTs (cases from promql/parser/printer_test.go, built by hand so every node shape is covered).
+ * ASTs: cases from promql/parser/printer_test.go built by hand (so every node shape is covered)
+ * and parsed, and the fixed point format(parse(format(parse(q)))) == format(parse(q)) over every
+ * query of the upstream conformance scripts.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +15,8 @@
 
 #include "ast_builder.h"
 #include "parser/parser.h"
+#include "upstream_cases.h"
+#include "upstream_queries.h"
 
 #define CHECK(node, want)                        \
     do {                                         \
@@ -310,6 +314,81 @@ static void test_robustness(void **state)
     free(s);
 }
 
+
+/* parse with every experimental feature on, format, free */
+static char *parse_format(const char *q, size_t len, promql_error *err)
+{
+    pq_ast *ast = NULL;
+    if (pq_parse(q, len, NULL, &ast, err) != 0)
+        return NULL;
+    char *s = pq_format(ast->root);
+    assert_non_null(s);
+    pq_ast_free(ast);
+    return s;
+}
+
+static void test_upstream_string_cases(void **state)
+{
+    (void)state;
+    size_t n = sizeof upstream_string_cases / sizeof upstream_string_cases[0];
+    int failures = 0;
+    for (size_t i = 0; i < n; i++) {
+        const upstream_case *c = &upstream_string_cases[i];
+        promql_error err;
+        char *got = parse_format(c->in, strlen(c->in), &err);
+        const char *want = c->out ? c->out : c->in;
+        if (!got) {
+            print_error("parse failed: %s: %s\n", c->in, err.message);
+            failures++;
+        } else if (strcmp(got, want) != 0) {
+            print_error("%s\n  got  %s\n  want %s\n", c->in, got, want);
+            failures++;
+        }
+        free(got);
+    }
+    assert_int_equal(failures, 0);
+}
+
+typedef struct sweep {
+    int parsed, failed_parse, failures;
+} sweep;
+
+static void check_fixed_point(const char *q, size_t len, const char *file, int line_no, void *arg)
+{
+    sweep *s = arg;
+    promql_error err;
+    char *once = parse_format(q, len, &err);
+    if (!once) {
+        s->failed_parse++;   /* eval_fail and expect-fail queries */
+        return;
+    }
+    s->parsed++;
+    char *twice = parse_format(once, strlen(once), &err);
+    if (!twice) {
+        print_error("%s:%d: formatted query does not parse: %s\n  %s\n", file, line_no,
+                    err.message, once);
+        s->failures++;
+    } else if (strcmp(once, twice) != 0) {
+        print_error("%s:%d: not a fixed point\n  %s\n  %s\n", file, line_no, once, twice);
+        s->failures++;
+    }
+    free(once);
+    free(twice);
+}
+
+static void test_upstream_fixed_point(void **state)
+{
+    (void)state;
+    sweep s = {0, 0, 0};
+    int count = for_each_upstream_query(check_fixed_point, &s);
+    if (count < 0)
+        fail_msg("upstream promqltest scripts not found next to %s", PROMQL_SOURCE_DIR);
+    assert_true(count > 2000);
+    print_message("%d upstream queries, %d parsed, %d rejected\n", count, s.parsed, s.failed_parse);
+    assert_true(s.parsed > 1900);
+    assert_int_equal(s.failures, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -320,6 +399,8 @@ int main(void)
         cmocka_unit_test(test_aggregations_and_calls),
         cmocka_unit_test(test_literals_and_wrappers),
         cmocka_unit_test(test_robustness),
+        cmocka_unit_test(test_upstream_string_cases),
+        cmocka_unit_test(test_upstream_fixed_point),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
