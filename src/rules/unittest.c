@@ -505,7 +505,14 @@ static void ps_string(pq_strbuf *out, const psample *ps, size_t n)
 
 /* ---- running ---- */
 
+static void put(pq_unittest_write_fn w, void *arg, int stream, const char *s)
+{
+    w(arg, stream, s, strlen(s));
+}
+
 typedef struct run_ctx {
+    pq_unittest_write_fn write;
+    void *write_arg;
     pq_arena *a;
     const ut_file *f;
     const pq_unittest_options *opts;
@@ -530,6 +537,47 @@ static int group_order(const ut_file *f, const char *name)
         if (!strcmp(f->order[i], name))
             return (int)i;
     return 0;
+}
+
+/* promtool --debug: every series (input and recorded) up to the last eval time, as Go prints a
+ * promql.Matrix. */
+static void debug_dump(run_ctx *rc, promql_engine *engine, promql_memstore *store, int64_t mint, int64_t maxd)
+{
+    int64_t ts = ((maxd + 1000) / 1000) * 1000;
+    char q[96];
+    snprintf(q, sizeof q, "{__name__=~\".+\"}[%llds]", (long long)(ts / 1000));
+    promql_result *res = NULL;
+    promql_error err;
+    pq_strbuf b;
+    pq_strbuf_init(&b);
+    if (promql_query_instant(engine, promql_memstore_storage(store), q, strlen(q), mint + ts, &res, &err) != PROMQL_OK) {
+        pq_strbuf_printf(&b, "DEBUG: Failed querying, expr: \"%s\", err: %s\n", q, err.message);
+    } else {
+        pq_strbuf_puts(&b, "DEBUG: Dump of all data (input_series and rules) at ");
+        pq_gonum_time_duration(&b, ts);
+        pq_strbuf_puts(&b, ":\n");
+        size_t n = promql_result_series_count(res);
+        for (size_t i = 0; i < n; i++) {
+            if (i)
+                pq_strbuf_putc(&b, '\n');
+            promql_labels ls = promql_result_series_labels(res, i);
+            pq_rules_labels_string(&b, &ls);
+            pq_strbuf_puts(&b, " =>");
+            const int64_t *tv;
+            const double *vv;
+            size_t np = promql_result_series_floats(res, i, &tv, &vv);
+            for (size_t k = 0; k < np; k++) {
+                pq_strbuf_putc(&b, '\n');
+                pq_gonum_float(&b, vv[k], 'f', -1);
+                pq_strbuf_printf(&b, " @[%lld]", (long long)tv[k]);
+            }
+        }
+        pq_strbuf_putc(&b, '\n');
+    }
+    promql_result_free(res);
+    if (b.data)
+        rc->write(rc->write_arg, 2, b.data, b.len);
+    pq_strbuf_free(&b);
 }
 
 /* One test group. Returns the number of errors added. */
@@ -886,6 +934,8 @@ static size_t run_group(run_ctx *rc, const ut_group *g, int64_t eval_interval)
         }
         pq_strbuf_free(&head);
     }
+    if (rc->opts->debug)
+        debug_dump(rc, engine, store, mint, maxd);
 done:
     pq_rule_manager_free(mgr);
     promql_engine_free(engine);
@@ -908,11 +958,6 @@ static bool run_matches(const char *re_text, const char *name)
     pcre2_match_data_free(md);
     pcre2_code_free(re);
     return rc > 0;
-}
-
-static void put(pq_unittest_write_fn w, void *arg, int stream, const char *s)
-{
-    w(arg, stream, s, strlen(s));
 }
 
 static void report(pq_unittest_write_fn w, void *arg, const pq_msglist *errs)
@@ -941,6 +986,8 @@ int pq_rules_unittest_file(const char *path, const pq_unittest_options *opts, pq
     pq_arena a;
     pq_arena_init(&a, 0);
     rc.a = &a;
+    rc.write = write;
+    rc.write_arg = write_arg;
     rc.opts = opts;
     ut_file f;
     memset(&f, 0, sizeof f);
@@ -1042,7 +1089,26 @@ int pq_rules_unittest_file(const char *path, const pq_unittest_options *opts, pq
     for (size_t i = 0; i < f.ntests; i++) {
         if (!run_matches(opts->run_regex, f.tests[i].name))
             continue;
+        char tname[300];
+        if (f.tests[i].name[0])
+            snprintf(tname, sizeof tname, "%s", f.tests[i].name);
+        else
+            snprintf(tname, sizeof tname, "unnamed#%zu", i);
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        if (opts->debug) {
+            put(write, write_arg, 2, "DEBUG: Starting test ");
+            put(write, write_arg, 2, tname);
+            put(write, write_arg, 2, "\n");
+        }
         size_t e = run_group(&rc, &f.tests[i], f.eval_interval);
+        if (opts->debug) {
+            clock_gettime(CLOCK_MONOTONIC, &t1);
+            char m[400];
+            double us = (double)(t1.tv_sec - t0.tv_sec) * 1e6 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e3;
+            snprintf(m, sizeof m, "DEBUG: Test %s finished, took %.3fms\n", tname, us / 1000);
+            put(write, write_arg, 2, m);
+        }
         if (e)
             counts->cases_failed++;
         else
