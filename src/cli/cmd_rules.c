@@ -3,9 +3,10 @@
  *   rules check [--lint=duplicate-rules|all|none] [--lint-fatal] [--ignore-unknown-fields] [FILE...]
  *       validates rule files (standard input without FILE) as `promtool check rules` does (same
  *       messages, same exit codes: 1 on errors, 3 on lint findings with --lint-fatal).
- *   rules test [--run RE] [--ignore-unknown-fields] FILE...
- *       runs rule unit-test files as `promtool test rules` does (same verdicts and diffs), then
- *       prints "N passed, N failed" counting test groups (the items of each file's `tests:`).
+ *   rules test [--run RE]... [--ignore-unknown-fields] [--debug] FILE...
+ *       runs rule unit-test files as `promtool test rules` does (same verdicts, diffs and exit
+ *       code), then prints "N passed, N failed" counting test groups (the items of each file's
+ *       `tests:` that --run selects); a file that cannot be loaded at all counts as one failure.
  *   rules eval RULEFILE... --data F [--data F]... --start T --end T [--interval D]
  *              [--external-label NAME=VALUE]... [--external-url URL] [--samples]
  *       evaluates the groups from start to end (each at its own interval, or --interval) and
@@ -32,7 +33,7 @@ static int usage(void)
     fprintf(stderr,
             "usage:\n"
             "  promql-eval rules check [--lint=duplicate-rules|all|none] [--lint-fatal] [--ignore-unknown-fields] [FILE...]\n"
-            "  promql-eval rules test [--run RE] [--ignore-unknown-fields] FILE...\n"
+            "  promql-eval rules test [--run RE]... [--ignore-unknown-fields] [--debug] FILE...\n"
             "  promql-eval rules eval RULEFILE... --data FILE --start T --end T [--interval D]\n"
             "                         [--external-label NAME=VALUE]... [--external-url URL] [--samples]\n");
     return PQ_EXIT_USAGE;
