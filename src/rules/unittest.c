@@ -883,6 +883,19 @@ static size_t run_group(run_ctx *rc, const ut_group *g, int64_t eval_interval)
             exp[k].value = s->value;
             exp[k].hist = "";
             if (s->labels[0] && pq_parse_series_labels(s->labels, strlen(s->labels), &a, &exp[k].labels, e, sizeof e)) {
+                /* Go parses these with the PromQL parser (ParseMetric): prefer its message */
+                promql_expr *pe = NULL;
+                promql_error pqe;
+                if (promql_parse(s->labels, strlen(s->labels), NULL, &pe, &pqe) != PROMQL_OK) {
+                    /* ParseMetric reads a label set, not matchers: its messages say so */
+                    char *lm = strstr(pqe.message, " in label matching");
+                    if (lm)
+                        snprintf(e, sizeof e, "%.*s in label set%.300s", (int)(lm - pqe.message), pqe.message,
+                                 lm + strlen(" in label matching"));
+                    else
+                        snprintf(e, sizeof e, "%.500s", pqe.message);
+                }
+                promql_expr_free(pe);
                 pq_strbuf_puts(&head, ", err: labels ");
                 pq_go_quote(&head, s->labels, strlen(s->labels));
                 pq_strbuf_printf(&head, ": %s", e);
