@@ -37,6 +37,7 @@ typedef struct parser {
     const char **vars;
     size_t nvars, varcap;
     int range_depth;
+    int depth;            /* nesting of pipelines and control structures */
     char *err;
     size_t errlen;
     int failed;
@@ -723,7 +724,22 @@ static tnode *command(parser *p)
     return cmd;
 }
 
+#define MAX_PARSE_DEPTH 1000
+
+static tnode *pipeline_inner(parser *p, const char *context, tok_kind end);
+
 static tnode *pipeline(parser *p, const char *context, tok_kind end)
+{
+    if (++p->depth > MAX_PARSE_DEPTH) {
+        perr(p, peek(p)->line, "template nested too deeply (more than %s levels)", "1000");
+        return NULL;
+    }
+    tnode *r = pipeline_inner(p, context, end);
+    p->depth--;
+    return r;
+}
+
+static tnode *pipeline_inner(parser *p, const char *context, tok_kind end)
 {
     tok *t0 = peek_ns(p);
     tnode *pipe = mk(p, TN_PIPE, t0);
@@ -831,7 +847,20 @@ static tnode *pipeline(parser *p, const char *context, tok_kind end)
 static tnode *item_list(parser *p, tok_kind *ended_by, tok **end_tok);
 
 /* Parses after "{{if" / "{{range" / "{{with": pipeline, list, optional else, end. */
+static tnode *control_inner(parser *p, tnode_kind kind, const tok *kw, const char *context);
+
 static tnode *control(parser *p, tnode_kind kind, const tok *kw, const char *context)
+{
+    if (++p->depth > MAX_PARSE_DEPTH) {
+        perr(p, kw->line, "template nested too deeply (more than %s levels)", "1000");
+        return NULL;
+    }
+    tnode *r = control_inner(p, kind, kw, context);
+    p->depth--;
+    return r;
+}
+
+static tnode *control_inner(parser *p, tnode_kind kind, const tok *kw, const char *context)
 {
     size_t vars_mark = p->nvars;
     tnode *nd = mk(p, kind, kw);
