@@ -569,8 +569,46 @@ promql_error_code pq_memstore_append_id(promql_memstore *s, uint32_t id, int64_t
     return PROMQL_OK;
 }
 
+typedef struct rank_rec {
+    const promql_labels *labels;
+    uint32_t id;
+} rank_rec;
+
+static int rank_cmp(const void *a, const void *b)
+{
+    return pq_labels_compare(((const rank_rec *)a)->labels, ((const rank_rec *)b)->labels);
+}
+
+static void build_ranks(promql_memstore *s)
+{
+    free(s->rank);
+    s->rank = NULL;
+    s->rank_count = 0;
+    size_t n = s->series_count;
+    if (!n)
+        return;
+    rank_rec *recs = malloc(n * sizeof *recs);
+    uint32_t *rank = malloc(n * sizeof *rank);
+    if (!recs || !rank) {
+        free(recs);
+        free(rank);
+        return;   /* no ranks: select() compares labels */
+    }
+    for (size_t i = 0; i < n; i++) {
+        recs[i].labels = &s->series[i].labels;
+        recs[i].id = (uint32_t)i;
+    }
+    qsort(recs, n, sizeof *recs, rank_cmp);
+    for (size_t i = 0; i < n; i++)
+        rank[recs[i].id] = (uint32_t)i;
+    free(recs);
+    s->rank = rank;
+    s->rank_count = n;
+}
+
 void pq_memstore_compact(promql_memstore *s)
 {
+    build_ranks(s);
     for (size_t i = 0; i < s->series_count; i++) {
         pq_series *se = &s->series[i];
         if (se->n == se->cap || se->n == 0)
@@ -653,6 +691,7 @@ static void store_release(promql_memstore *s)
     free(s->pair_table.slots);
     free(s->name_table.slots);
     free(s->interned);
+    free(s->rank);
     pq_arena_free(&s->strings);
 }
 

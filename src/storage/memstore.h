@@ -68,6 +68,8 @@ struct promql_memstore {
     size_t name_count, name_cap;
     pq_table name_table;       /* name ptr -> lname */
     size_t sample_count;
+    uint32_t *rank;            /* rank[id]: position of the series in label order, or NULL */
+    size_t rank_count;         /* series the ranks cover; stale once series_count differs */
 };
 
 /* Find or create the series for a label set (sorted by name, names unique; empty values are
@@ -84,7 +86,9 @@ promql_error_code pq_memstore_append_id(promql_memstore *s, uint32_t id, int64_t
 const pq_lname *pq_memstore_find_name(const promql_memstore *s, const char *name);
 const pq_pair *pq_memstore_find_pair(const promql_memstore *s, const char *name, const char *value);
 
-/* Shrink every series' arrays to their exact size (after a bulk load). */
+/* Shrink every series' arrays to their exact size and rank the series in label order, so that
+ * select() sorts its results by integer rank (after a bulk load; a new series voids the ranks
+ * until the next compaction, select() then compares labels). */
 void pq_memstore_compact(promql_memstore *s);
 
 /* Bytes held for samples (timestamps, values, histogram pointers, start timestamps). */

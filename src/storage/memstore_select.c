@@ -101,36 +101,44 @@ static int collect_values(const promql_memstore *s, const pq_lname *ln, const pr
     out->ids = NULL;
     out->n = 0;
     out->owned = 1;
-    if (!ln)
+    if (!ln || !ln->n)
         return 0;
-    size_t total = 0, hits = 0;
-    const pq_pair *single = NULL;
+    /* Each distinct value is tested once; the hits are remembered for the copy. */
+    uint32_t *hits = malloc(ln->n * sizeof *hits);
+    if (!hits)
+        return -1;
+    size_t total = 0, nhits = 0;
     for (size_t k = 0; k < ln->n; k++) {
         const pq_pair *p = &s->pairs[ln->pairs[k]];
         if ((promql_matcher_matches(m, p->value) != 0) == want) {
             total += p->postings.n;
-            hits++;
-            single = p;
+            hits[nhits++] = ln->pairs[k];
         }
     }
-    if (hits == 1) {
+    if (nhits == 1) {
+        const pq_pair *single = &s->pairs[hits[0]];
         out->ids = single->postings.ids;
         out->n = single->postings.n;
         out->owned = 0;
+        free(hits);
         return 0;
     }
-    if (total == 0)
+    if (total == 0) {
+        free(hits);
         return 0;
+    }
     out->ids = malloc(total * sizeof *out->ids);
-    if (!out->ids)
+    if (!out->ids) {
+        free(hits);
         return -1;
-    for (size_t k = 0; k < ln->n; k++) {
-        const pq_pair *p = &s->pairs[ln->pairs[k]];
-        if ((promql_matcher_matches(m, p->value) != 0) == want) {
-            memcpy(out->ids + out->n, p->postings.ids, p->postings.n * sizeof *out->ids);
-            out->n += p->postings.n;
-        }
     }
+    for (size_t k = 0; k < nhits; k++) {
+        const pq_pair *p = &s->pairs[hits[k]];
+        memcpy(out->ids + out->n, p->postings.ids, p->postings.n * sizeof *out->ids);
+        out->n += p->postings.n;
+    }
+    free(hits);
+    /* values of one name have disjoint postings: a sort makes the union */
     qsort(out->ids, out->n, sizeof *out->ids, u32_cmp);
     return 0;
 }
@@ -232,12 +240,19 @@ static const promql_series_set_ops mem_set_ops = { set_next, set_close };
 typedef struct sort_rec {
     const promql_labels *labels;
     uint32_t id;
+    uint32_t rank;
 } sort_rec;
 
 static int rec_cmp(const void *a, const void *b)
 {
     const sort_rec *x = a, *y = b;
     return pq_labels_compare(x->labels, y->labels);
+}
+
+static int rank_cmp(const void *a, const void *b)
+{
+    const sort_rec *x = a, *y = b;
+    return x->rank < y->rank ? -1 : x->rank > y->rank;
 }
 
 int pq_memstore_select(void *ctx, const promql_matcher *matchers, size_t matcher_count,
@@ -327,11 +342,13 @@ int pq_memstore_select(void *ctx, const promql_matcher *matchers, size_t matcher
         free(ids);
         goto oom;
     }
+    int ranked = s->rank && s->rank_count == s->series_count;
     for (size_t i = 0; i < acc.n; i++) {
         recs[i].labels = &s->series[acc.ids[i]].labels;
         recs[i].id = acc.ids[i];
+        recs[i].rank = ranked ? s->rank[acc.ids[i]] : 0;
     }
-    qsort(recs, acc.n, sizeof *recs, rec_cmp);
+    qsort(recs, acc.n, sizeof *recs, ranked ? rank_cmp : rec_cmp);
     for (size_t i = 0; i < acc.n; i++)
         ids[i] = recs[i].id;
     free(recs);

@@ -182,6 +182,24 @@ static void test_clear_and_compact(void **state)
     promql_label it[] = { { "__name__", "m0" } };
     promql_labels l = L(it, 1);
     assert_int_equal(promql_memstore_append(s, &l, 100, 1, &err), PROMQL_OK);
+    /* a series added after compaction voids the ranks: results stay in label order */
+    promql_label nw[] = { { "__name__", "m00" } };
+    promql_labels ln = L(nw, 1);
+    assert_int_equal(promql_memstore_append(s, &ln, 0, 1, &err), PROMQL_OK);
+    const promql_storage *st = promql_memstore_storage(s);
+    promql_matcher m = { PROMQL_MATCH_REGEX, "__name__", "m0.*|m1", NULL };
+    promql_series_set *set;
+    char e[128];
+    assert_int_equal(st->select(st->ctx, &m, 1, NULL, &set, e, sizeof e), 0);
+    const char *want[] = { "m0", "m00", "m1" };
+    for (int i = 0; i < 3; i++) {
+        promql_labels got;
+        promql_sample_iter *iter;
+        assert_int_equal(set->ops->next(set, &got, &iter, e, sizeof e), 1);
+        assert_string_equal(got.items[0].value, want[i]);
+        iter->ops->close(iter);
+    }
+    set->ops->close(set);
     promql_memstore_clear(s);
     assert_int_equal(promql_memstore_series_count(s), 0);
     assert_int_equal(promql_memstore_sample_count(s), 0);

@@ -12,6 +12,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fixture/fixture.h"
@@ -55,6 +56,7 @@ static void test_openmetrics_basic(void **state)
 {
     const char *text =
         "# HELP http_requests Requests.\n"
+        "# UNIT http_requests_seconds seconds\n"
         "# TYPE http_requests counter\n"
         "http_requests_total{code=\"200\",path=\"/a\\\"b\\\\c\\nd\"} 10 1.001\n"
         "http_requests_total{code=\"200\",path=\"/a\\\"b\\\\c\\nd\"} 20 1.5 # {trace_id=\"abc\"} 1 2.0\n"
@@ -165,6 +167,7 @@ static void test_errors(void **state)
     expect_error("x.om", "up{a=\"\xff\"} 1 1\n# EOF\n", "invalid UTF-8 label value");
     expect_error("x.om", "up{a=\"1\",a=\"2\"} 1 1\n# EOF\n", "not unique");
     expect_error("x.prom", "up 1 1.5\n", "x.prom:1:6: strconv.ParseInt");
+    expect_error("x.om", "# UNIT req_seconds bytes\n# EOF\n", "x.om:1:20: unit \"bytes\" not a suffix of metric \"req_seconds\"");
     /* an identical duplicate is accepted */
     promql_memstore *s = promql_memstore_new();
     promql_error err;
@@ -193,6 +196,46 @@ static void test_load_buffer_dispatch(void **state)
     promql_memstore_free(s);
 }
 
+/* The loader's fast decimal path must give strtod's exact bits. */
+static void test_values_match_strtod(void **state)
+{
+    static char buf[1 << 16];
+    unsigned seed = 12345;
+    for (int round = 0; round < 20; round++) {
+        size_t o = 0;
+        double want[400];
+        for (int i = 0; i < 400; i++) {
+            char v[64];
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = seed >> 8;
+            switch (i % 5) {
+            case 0: snprintf(v, sizeof v, "%u.%0*u", r % 100000, (int)(r % 8) + 1, r % 1000); break;
+            case 1: snprintf(v, sizeof v, "0.%06u%u", r % 1000000, r % 10); break;
+            case 2: snprintf(v, sizeof v, "%.17g", (double)r / 16777216.0 * 1e6); break;
+            case 3: snprintf(v, sizeof v, "-%u%u.%u", r, r % 10, r / 7); break;
+            default: snprintf(v, sizeof v, "%u.%u", r % 1000, r); break;
+            }
+            want[i] = strtod(v, NULL);
+            o += (size_t)snprintf(buf + o, sizeof buf - o, "m%d %s 1\n", i, v);
+        }
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "# EOF\n");
+        promql_memstore *s = promql_memstore_new();
+        promql_error err;
+        if (pq_load_openmetrics(s, "x.om", buf, o, &err) != 0)
+            fail_msg("%s", err.message);
+        for (int i = 0; i < 400; i++) {
+            char nm[16];
+            snprintf(nm, sizeof nm, "m%d", i);
+            const pq_pair *p = pq_memstore_find_pair(s, "__name__", nm);
+            assert_non_null(p);
+            const pq_series *se = &s->series[p->postings.ids[0]];
+            if (memcmp(&se->values[0], &want[i], sizeof(double)) != 0)
+                fail_msg("%s: %.17g != %.17g", nm, se->values[0], want[i]);
+        }
+        promql_memstore_free(s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -201,6 +244,7 @@ int main(void)
         cmocka_unit_test(test_prometheus_text),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_load_buffer_dispatch),
+        cmocka_unit_test(test_values_match_strtod),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

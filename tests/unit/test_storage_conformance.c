@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "promql/promql.h"
+#include "storage/memstore.h"
 #include "storage_conformance.h"
 
 static int append(void *ctx, const promql_labels *labels, int64_t t, double v)
@@ -28,6 +29,15 @@ static int setup(void **state)
     return 0;
 }
 
+/* The same after compaction: results are then ordered by precomputed label ranks. */
+static int setup_compacted(void **state)
+{
+    if (setup(state) != 0)
+        return -1;
+    pq_memstore_compact(store);
+    return 0;
+}
+
 static int teardown(void **state)
 {
     promql_memstore_free(store);
@@ -37,6 +47,7 @@ static int teardown(void **state)
 
 int main(void)
 {
-    const struct CMUnitTest tests[] = { PQ_CONFORMANCE_TESTS(setup, teardown) };
+    const struct CMUnitTest tests[] = { PQ_CONFORMANCE_TESTS(setup, teardown),
+                                        PQ_CONFORMANCE_TESTS(setup_compacted, teardown) };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
