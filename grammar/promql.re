@@ -98,8 +98,15 @@ const char *pq_go_quote_rune(int32_t r, char *buf, size_t n)
     if (r < 0 || r > 0x10FFFF)
         r = 0xFFFD;
     size_t k = go_escape_rune(r, '\'', tmp);
-    tmp[k] = 0;
-    snprintf(buf, n, "'%s'", tmp);
+    if (n < k + 3) {
+        if (n)
+            buf[0] = 0;
+        return buf;
+    }
+    buf[0] = '\'';
+    memcpy(buf + 1, tmp, k);
+    buf[k + 1] = '\'';
+    buf[k + 2] = 0;
     return buf;
 }
 
@@ -319,8 +326,7 @@ static int scan_number(pq_lexer *l)
     accept(l, ".");
     accept(l, digits);
     int dot = 0, expo = 0;
-    char set[40];
-    snprintf(set, sizeof set, "%s._eE", digits);
+    const char *set = hex ? "0123456789abcdefABCDEF._eE" : "0123456789._eE";
     while (is_in(l, set)) {
         if (is_in(l, ".") && dot) {
             accept(l, ".");
@@ -530,7 +536,7 @@ static int lex_comment(pq_lexer *l, pq_token *tok)
 
 static int lex_inside_braces(pq_lexer *l, pq_token *tok)
 {
-    char q[16];
+    char q[32];
     for (;;) {
         if (l->pos < l->len && l->input[l->pos] == '#')
             return lex_comment(l, tok);
@@ -582,7 +588,7 @@ static int lex_inside_braces(pq_lexer *l, pq_token *tok)
 
 static int lex_duration_expr(pq_lexer *l, pq_token *tok)
 {
-    char q[16];
+    char q[32];
     for (;;) {
         int w;
         int32_t r = next_rune(l, &w);
@@ -643,7 +649,7 @@ static int lex_duration_expr(pq_lexer *l, pq_token *tok)
 
 static int lex_statements(pq_lexer *l, pq_token *tok)
 {
-    char q[16];
+    char q[32];
     for (;;) {
         if (l->brace_open)
             return lex_inside_braces(l, tok);

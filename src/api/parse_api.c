@@ -1,6 +1,7 @@
 /*
  * parse_api.c -- the public parsing API of promql.h: options, promql_parse, printing and JSON
- * wrappers, version and error-type names. A promql_expr simply owns a pq_ast.
+ * wrappers (the printer layer's pq_format, pq_format_pretty, pq_ast_to_json), version and
+ * error-type names. A promql_expr simply owns a pq_ast.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,10 +12,6 @@
 struct promql_expr {
     pq_ast *ast;
 };
-
-/* The AST JSON writer lives in the printer layer; a weak reference keeps this file linkable
- * in builds that do not have it yet (the call then returns NULL). */
-extern char *pq_ast_to_json(const pq_node *node, const char *query, size_t query_len) __attribute__((weak));
 
 PROMQL_API void promql_parse_options_init(promql_parse_options *opts)
 {
@@ -70,7 +67,7 @@ PROMQL_API char *promql_expr_format(const promql_expr *expr, int pretty)
 
 PROMQL_API char *promql_expr_to_json(const promql_expr *expr)
 {
-    if (!expr || !expr->ast || !pq_ast_to_json)
+    if (!expr || !expr->ast)
         return NULL;
     return pq_ast_to_json(expr->ast->root, expr->ast->query, expr->ast->query_len);
 }

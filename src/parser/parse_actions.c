@@ -419,7 +419,7 @@ int pq_parse_duration_text(const char *s, size_t n, int64_t *ms_out, double *sec
         {"d", 24ULL * 3600 * 1000, 3}, {"h", 3600ULL * 1000, 4}, {"m", 60ULL * 1000, 5},
         {"s", 1000, 6}, {"ms", 1, 7},
     };
-    char *q = pq_go_quote_string(s, n, 0);
+    char *q = NULL;   /* the quoted input, made only for an error message */
     int rc = 0;
     if (n == 1 && s[0] == '0') {
         *ms_out = 0;
@@ -436,6 +436,7 @@ int pq_parse_duration_text(const char *s, size_t n, int64_t *ms_out, double *sec
     size_t i = 0;
     while (i < n) {
         if (s[i] < '0' || s[i] > '9') {
+            q = pq_go_quote_string(s, n, 0);
             snprintf(err, errlen, "not a valid duration string: %s", q ? q : "");
             rc = -1;
             goto out;
@@ -449,6 +450,7 @@ int pq_parse_duration_text(const char *s, size_t n, int64_t *ms_out, double *sec
             i++;
         }
         if (overflow) {
+            q = pq_go_quote_string(s, n, 0);
             snprintf(err, errlen, "not a valid duration string: %s", q ? q : "");
             rc = -1;
             goto out;
@@ -457,6 +459,7 @@ int pq_parse_duration_text(const char *s, size_t n, int64_t *ms_out, double *sec
         while (i < n && !(s[i] >= '0' && s[i] <= '9'))
             i++;
         if (i == us) {
+            q = pq_go_quote_string(s, n, 0);
             snprintf(err, errlen, "not a valid duration string: %s", q ? q : "");
             rc = -1;
             goto out;
@@ -467,12 +470,14 @@ int pq_parse_duration_text(const char *s, size_t n, int64_t *ms_out, double *sec
                 found = (int)k;
         if (found < 0) {
             char *uq = pq_go_quote_string(s + us, i - us, 0);
+            q = pq_go_quote_string(s, n, 0);
             snprintf(err, errlen, "unknown unit %s in duration %s", uq ? uq : "", q ? q : "");
             free(uq);
             rc = -1;
             goto out;
         }
         if (units[found].pos <= last) {
+            q = pq_go_quote_string(s, n, 0);
             snprintf(err, errlen, "not a valid duration string: %s", q ? q : "");
             rc = -1;
             goto out;

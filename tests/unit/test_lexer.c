@@ -196,6 +196,11 @@ static void test_errors(void **state)
     expect_lex_error("5mx", "bad number or duration syntax: \"5mx\"", 0);
     expect_lex_error("foo[5m:1m:]", "unexpected colon ':'", 9);
     expect_lex_error("foo[:5m]", "unexpected colon before duration in duration expression", 5);
+    expect_lex_error("foo[5m::]", "unexpected colon ':'", 7);
+    /* gotDuration is never reset in lex.go, so an earlier number makes the second message */
+    expect_lex_error("foo[1m] + bar[step()::]", "unexpected repeated colon in duration expression", 22);
+    expect_lex_error("foo[(1m))]", "unexpected right parenthesis ')'", 9);
+    expect_lex_error("foo[5m] ]", "unexpected right bracket ']'", 8);
     expect_lex_error("foo[5m x]", "unexpected character: 'x', expected ':'", 7);
     expect_lex_error("foo[x]", "unexpected character in duration expression: 'x'", 4);
     expect_lex_error("foo[sx]", "unexpected character in duration expression: 's'", 4);

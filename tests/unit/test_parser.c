@@ -493,6 +493,10 @@ static void test_error_fields(void **state)
     assert_non_null(s);
     assert_string_equal(s, "sum(rate(x[1m]))");
     free(s);
+    s = promql_expr_to_json(x);
+    assert_non_null(s);
+    assert_non_null(strstr(s, "\"rate\""));
+    free(s);
     promql_expr_free(x);
     promql_expr_free(NULL);
     assert_string_equal(promql_error_type_name(PROMQL_ERR_BAD_DATA), "bad_data");
