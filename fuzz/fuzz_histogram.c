@@ -238,6 +238,11 @@ static void well_formed(pq_arena *a, reader *r)
     if (pq_hist_rate_increase(a, two, ts, NULL, 2, true, &inc, &has, NULL) == PQ_HIST_OK && has)
         check(inc.count == y.count);
     (void)pq_hist_rate_increase(a, series, ts, NULL, 3, true, &inc, &has, NULL);
+    /* Halfway between x and x+y lies x + y/2, unless that step looks like a reset. */
+    promql_histogram mid;
+    if (pq_hist_interpolate(a, &xs, 0, &ss, 10, 5, true, &mid, NULL) == PQ_HIST_OK &&
+        !pq_hist_detect_reset(&ss, &xs))
+        check(mid.count == x.count + y.count / 2);
     (void)pq_hist_rate_increase(a, series, ts, ts, 3, false, &inc, &has, NULL);
 }
 

@@ -137,6 +137,48 @@ static int vector_to_result(pq_eval *ev, const pq_vector *v, promql_result *r, b
     return 0;
 }
 
+/* Prometheus's extendFloats for an anchored/smoothed range vector result: the samples strictly
+ * inside (mint, maxt) framed by a point at each boundary, picked from the sample at or before
+ * it (anchored) or interpolated (smoothed). Writes into ft/fv (room for n + 2); returns the
+ * count. */
+static size_t extend_floats(const int64_t *t, const double *v, size_t n, int64_t mint, int64_t maxt, bool smoothed,
+                            int64_t *ft, double *fv)
+{
+    if (n == 0)
+        return 0;
+    size_t last = n - 1, first = 0;
+    while (first < last && t[first] <= mint)
+        first++;
+    first = first > 0 ? first - 1 : 0;
+    if (smoothed) {
+        size_t j = 0;
+        while (j < last && t[j] < maxt)
+            j++;
+        last = j;
+    }
+    if (t[last] <= mint)
+        return 0;
+#define INTERP(a, b, at) (v[a] + (v[b] - v[a]) * (double)((at) - t[a]) / (double)(t[b] - t[a]))
+    double left = (smoothed && t[first] < mint) ? INTERP(first, first + 1, mint) : v[first];
+    double right = (smoothed && last > 0 && t[last] > maxt) ? INTERP(last - 1, last, maxt) : v[last];
+#undef INTERP
+    long lo = (long)first, hi = (long)last;
+    if (t[lo] <= mint)
+        lo++;
+    if (t[hi] >= maxt)
+        hi--;
+    size_t m = 0;
+    ft[m] = mint;
+    fv[m++] = left;
+    for (long j = lo; j <= hi; j++) {
+        ft[m] = t[j];
+        fv[m++] = v[j];
+    }
+    ft[m] = maxt;
+    fv[m++] = right;
+    return m;
+}
+
 /* Range vector result of an instant query: the samples of the (only) step's window. */
 static int matrix_to_result(pq_eval *ev, pq_matrix *m, promql_result *r)
 {
@@ -158,12 +200,23 @@ static int matrix_to_result(pq_eval *ev, pq_matrix *m, promql_result *r)
         memset(rs, 0, sizeof *rs);
         rs->labels = s->drop_name && ev->delayed_name_removal ? pq_labels_drop_metadata(ev, s->labels) : s->labels;
         size_t cnt = hi > lo ? hi - lo : 0;
-        rs->ft = pq_arena_alloc(ev->arena, (cnt ? cnt : 1) * sizeof(int64_t));
-        rs->fv = pq_arena_alloc(ev->arena, (cnt ? cnt : 1) * sizeof(double));
+        rs->ft = pq_arena_alloc(ev->arena, (cnt + 2) * sizeof(int64_t));
+        rs->fv = pq_arena_alloc(ev->arena, (cnt + 2) * sizeof(double));
         rs->ht = pq_arena_alloc(ev->arena, (cnt ? cnt : 1) * sizeof(int64_t));
         rs->hv = pq_arena_alloc(ev->arena, (cnt ? cnt : 1) * sizeof(promql_histogram *));
         if (!rs->ft || !rs->fv || !rs->ht || !rs->hv)
             return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
+        if ((m->anchored || m->smoothed) && !m->from_subquery) {
+            for (size_t j = lo; j < hi; j++)
+                if (s->h && s->h[j])
+                    return pq_eval_fail(ev, PROMQL_ERR_EXECUTION, "%s modifier is not supported with histograms",
+                                        m->anchored ? "anchored" : "smoothed");
+            rs->nf = extend_floats(s->t + lo, s->v + lo, cnt, m->range_start[0], m->range_end[0], m->smoothed,
+                                   rs->ft, rs->fv);
+            if (rs->nf)
+                out++;
+            continue;
+        }
         for (size_t j = lo; j < hi; j++) {
             if (s->h && s->h[j]) {
                 rs->ht[rs->nh] = s->t[j];
@@ -232,6 +285,68 @@ static void drop_names(pq_eval *ev, pq_vector *v)
         }
 }
 
+/* ---- option validation (Prometheus's validateOpts) ----------------------------------------- */
+
+static void find_modifiers(const pq_node *n, bool *at_used, bool *neg_offset)
+{
+    if (!n)
+        return;
+    const pq_modifiers *mod = NULL;
+    switch (n->kind) {
+    case PQ_NODE_VECTOR_SELECTOR:
+        mod = &n->u.selector.mod;
+        break;
+    case PQ_NODE_MATRIX_SELECTOR:
+        find_modifiers(n->u.matrix.vs, at_used, neg_offset);
+        return;
+    case PQ_NODE_SUBQUERY:
+        mod = &n->u.subquery.mod;
+        find_modifiers(n->u.subquery.expr, at_used, neg_offset);
+        break;
+    case PQ_NODE_UNARY:
+        find_modifiers(n->u.unary.expr, at_used, neg_offset);
+        return;
+    case PQ_NODE_BINARY:
+        find_modifiers(n->u.binary.lhs, at_used, neg_offset);
+        find_modifiers(n->u.binary.rhs, at_used, neg_offset);
+        return;
+    case PQ_NODE_PAREN:
+        find_modifiers(n->u.paren.expr, at_used, neg_offset);
+        return;
+    case PQ_NODE_CALL:
+        for (size_t i = 0; i < n->u.call.arg_count; i++)
+            find_modifiers(n->u.call.args[i], at_used, neg_offset);
+        return;
+    case PQ_NODE_AGGREGATE:
+        find_modifiers(n->u.aggregate.expr, at_used, neg_offset);
+        find_modifiers(n->u.aggregate.param, at_used, neg_offset);
+        return;
+    case PQ_NODE_STEP_INVARIANT:
+        find_modifiers(n->u.step_invariant.expr, at_used, neg_offset);
+        return;
+    default:
+        return;
+    }
+    if (mod->at_kind != PQ_AT_NONE)
+        *at_used = true;
+    if (mod->original_offset_ms < 0)
+        *neg_offset = true;
+}
+
+static promql_error_code validate_opts(const promql_engine *engine, const pq_node *root, promql_error *err)
+{
+    const promql_engine_options *o = &engine->opts;
+    if (o->enable_at_modifier && o->enable_negative_offset)
+        return PROMQL_OK;
+    bool at_used = false, neg = false;
+    find_modifiers(root, &at_used, &neg);
+    if (at_used && !o->enable_at_modifier)
+        return set_err(err, PROMQL_ERR_BAD_DATA, "@ modifier is disabled");
+    if (neg && !o->enable_negative_offset)
+        return set_err(err, PROMQL_ERR_BAD_DATA, "negative offset is disabled");
+    return PROMQL_OK;
+}
+
 /* ---- evaluation --------------------------------------------------------------------------- */
 
 static promql_error_code run(promql_engine *engine, const promql_storage *storage, const pq_ast *ast, int64_t start,
@@ -250,6 +365,8 @@ static promql_error_code run(promql_engine *engine, const promql_storage *storag
     if (!engine || !ast || !ast->root)
         return set_err(err, PROMQL_ERR_BAD_DATA, "no engine or expression given");
     const pq_node *root = ast->root;
+    if (validate_opts(engine, root, err) != PROMQL_OK)
+        return err->code;
     if (!instant) {
         if (step <= 0)
             return set_err(err, PROMQL_ERR_BAD_DATA,

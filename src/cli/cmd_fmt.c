@@ -56,7 +56,8 @@ static int run(int argc, char **argv, bool is_fmt)
     char *out = is_fmt ? promql_expr_format(e, pretty) : promql_expr_to_json(e);
     int rc = 0;
     if (!out) {
-        fprintf(stderr, "promql-eval: out of memory\n");
+        /* NULL: out of memory, or the library was built without that printer. */
+        fprintf(stderr, "promql-eval: cannot print the query %s\n", is_fmt ? "back" : "as JSON");
         rc = PQ_EXIT_FAIL;
     } else {
         printf("%s\n", out);

@@ -93,12 +93,53 @@ static void put_vector(pq_strbuf *b, const promql_result *res)
     pq_strbuf_putc(b, ']');
 }
 
+static int labels_cmp(promql_labels a, promql_labels b)
+{
+    size_t l = a.count < b.count ? a.count : b.count;
+    for (size_t i = 0; i < l; i++) {
+        int c = strcmp(a.items[i].name, b.items[i].name);
+        if (!c)
+            c = strcmp(a.items[i].value, b.items[i].value);
+        if (c)
+            return c;
+    }
+    return a.count < b.count ? -1 : a.count > b.count;
+}
+
+static int index_cmp(const void *x, const void *y, void *arg)
+{
+    const promql_result *res = arg;
+    size_t i = *(const size_t *)x, j = *(const size_t *)y;
+    int c = labels_cmp(promql_result_series_labels(res, i), promql_result_series_labels(res, j));
+    return c ? c : (i < j ? -1 : i > j);
+}
+
+/* Series order of a matrix: by labels, as Prometheus sorts range results. The engine already
+ * delivers them so; this only guards the output when it does not. */
+static size_t *matrix_order(const promql_result *res, size_t n)
+{
+    size_t *idx = malloc((n ? n : 1) * sizeof *idx);
+    if (!idx)
+        return NULL;
+    bool sorted = true;
+    for (size_t i = 0; i < n; i++) {
+        idx[i] = i;
+        if (i && labels_cmp(promql_result_series_labels(res, i - 1), promql_result_series_labels(res, i)) > 0)
+            sorted = false;
+    }
+    if (!sorted)
+        qsort_r(idx, n, sizeof *idx, index_cmp, (void *)res);
+    return idx;
+}
+
 static void put_matrix(pq_strbuf *b, const promql_result *res)
 {
     size_t n = promql_result_series_count(res);
+    size_t *order = matrix_order(res, n);
     pq_strbuf_putc(b, '[');
-    for (size_t i = 0; i < n; i++) {
-        if (i)
+    for (size_t pos = 0; pos < n; pos++) {
+        size_t i = order ? order[pos] : pos;
+        if (pos)
             pq_strbuf_putc(b, ',');
         pq_strbuf_puts(b, "{\"metric\":");
         pq_cli_json_labels(b, promql_result_series_labels(res, i));
@@ -136,6 +177,7 @@ static void put_matrix(pq_strbuf *b, const promql_result *res)
         pq_strbuf_putc(b, '}');
     }
     pq_strbuf_putc(b, ']');
+    free(order);
 }
 
 /* encoding/json's float64 (a bare number); NaN/Inf cannot occur for times and durations. */

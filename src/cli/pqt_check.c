@@ -415,9 +415,9 @@ static bool buckets_match(pq_arena *a, const promql_span *s1, size_t ns1, const 
     return true;
 }
 
-/* compareNativeHistogram. The expectation's counter reset hint is compared only when it is not
- * "unknown" (the series notation does not tell us whether it was written explicitly). */
-static bool histograms_match(pq_arena *a, const promql_histogram *exp, const promql_histogram *cur)
+/* compareNativeHistogram. The counter reset hint is compared when the expectation wrote one:
+ * a hint other than unknown, or unknown written out on the line (hint_written). */
+static bool histograms_match(pq_arena *a, const promql_histogram *exp, const promql_histogram *cur, bool hint_written)
 {
     if (!exp || !cur)
         return false;
@@ -441,7 +441,8 @@ static bool histograms_match(pq_arena *a, const promql_histogram *exp, const pro
                        exp->positive_bucket_count, cur->positive_spans, cur->positive_span_count,
                        cur->positive_buckets, cur->positive_bucket_count))
         return false;
-    if (exp->counter_reset_hint != PROMQL_HINT_UNKNOWN && exp->counter_reset_hint != cur->counter_reset_hint)
+    if ((hint_written || exp->counter_reset_hint != PROMQL_HINT_UNKNOWN) &&
+        exp->counter_reset_hint != cur->counter_reset_hint)
         return false;
     return true;
 }
@@ -540,7 +541,7 @@ static const char *compare_matrix(const pqt_eval *ev, const pqt_value *v)
                 if (s->ht[hi] != t)
                     return pq_arena_sprintf(a, "expected histogram value at index %zu for %s to have timestamp %lld, but it had timestamp %lld (result has %s)",
                                             hi, name, (long long)t, (long long)s->ht[hi], series_result_string(a, s));
-                if (!histograms_match(a, p->hist, s->hv[hi]))
+                if (!histograms_match(a, p->hist, s->hv[hi], exp->unknown_hint_written))
                     return pq_arena_sprintf(a, "expected histogram value at index %zu (t=%lld) for %s to be %s, but got %s (result has %s)",
                                             hi, (long long)s->ht[hi], name, pqt_histogram_string(a, p->hist),
                                             pqt_histogram_string(a, s->hv[hi]), series_result_string(a, s));
@@ -600,7 +601,7 @@ static const char *compare_vector(const pqt_eval *ev, const pqt_value *v)
         if (exp_h && !h)
             return pq_arena_sprintf(a, "expected histogram %s for %s but got float value %s",
                                     pqt_histogram_string(a, e0->hist), name, fmt_v(a, f));
-        if (exp_h && !histograms_match(a, e0->hist, h))
+        if (exp_h && !histograms_match(a, e0->hist, h, exp->unknown_hint_written))
             return pq_arena_sprintf(a, "expected %s for %s but got %s", pqt_histogram_string(a, e0->hist), name,
                                     pqt_histogram_string(a, h));
         double want = 0;

@@ -40,6 +40,9 @@ typedef struct pqt_expected_series {
     int pos;               /* 1-based line position inside the block, for `expect ordered` */
     pq_point *vals;
     size_t nvals;
+    /* The line writes "counter_reset_hint:unknown": an unknown hint is then expected, not
+     * "don't care" (the series notation keeps no per-point record of what was written). */
+    bool unknown_hint_written;
 } pqt_expected_series;
 
 typedef struct pqt_eval {

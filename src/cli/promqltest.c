@@ -367,11 +367,11 @@ static int add_expect(pqt_eval *ev, pqt_expect_type t, pqt_expect e)
     return 0;
 }
 
-static int add_series(pqt_eval *ev, promql_labels ls, int pos, pq_point *vals, size_t nvals)
+static int add_series(pqt_eval *ev, promql_labels ls, int pos, pq_point *vals, size_t nvals, bool unknown_hint)
 {
     for (size_t i = 0; i < ev->nseries; i++)
         if (pqt_labels_compare(ev->series[i].labels, ls) == 0) {
-            ev->series[i] = (pqt_expected_series){ls, pos, vals, nvals};
+            ev->series[i] = (pqt_expected_series){ls, pos, vals, nvals, unknown_hint};
             return 0;
         }
     if (ev->nseries == ev->capseries) {
@@ -382,7 +382,7 @@ static int add_series(pqt_eval *ev, promql_labels ls, int pos, pq_point *vals, s
         ev->series = g;
         ev->capseries = cap;
     }
-    ev->series[ev->nseries++] = (pqt_expected_series){ls, pos, vals, nvals};
+    ev->series[ev->nseries++] = (pqt_expected_series){ls, pos, vals, nvals, unknown_hint};
     return 0;
 }
 
@@ -601,7 +601,7 @@ static size_t read_eval(pqt_runner *r, size_t i, pqt_eval *ev, const char **err,
             pt->kind = PQ_POINT_FLOAT;
             pt->value = f;
             /* expect(0, ...): the scalar sits under the key of the empty label set. */
-            if (add_series(ev, (promql_labels){NULL, 0}, 0, pt, 1) != 0) {
+            if (add_series(ev, (promql_labels){NULL, 0}, 0, pt, 1, false) != 0) {
                 *err = "out of memory";
                 return last;
             }
@@ -620,7 +620,8 @@ static size_t read_eval(pqt_runner *r, size_t i, pqt_eval *ev, const char **err,
             return last;
         }
         ev->expect_scalar = false;
-        if (add_series(ev, desc.labels, j, desc.points, desc.point_count) != 0) {
+        if (add_series(ev, desc.labels, j, desc.points, desc.point_count,
+                       memmem(d, dl, "counter_reset_hint:unknown", 26) != NULL) != 0) {
             *err = "out of memory";
             return last;
         }

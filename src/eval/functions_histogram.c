@@ -250,8 +250,8 @@ static void rfc3339(int64_t ms, char *buf, size_t len)
 {
     time_t secs = (time_t)(ms / 1000);
     struct tm tm;
-    gmtime_r(&secs, &tm);
-    strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    if (!gmtime_r(&secs, &tm) || strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+        snprintf(buf, len, "%lld", (long long)(ms / 1000)); /* beyond the calendar's range */
 }
 
 static void mono_emit(pq_eval *ev, const mono_set *ms, const pq_node *at)
@@ -526,7 +526,12 @@ int pq_fn_histogram_simple_call(pq_eval *ev, const pq_node *call, pq_value *out)
         const pq_series *s = &in.series[i];
         if (!s->hists)
             continue;
-        pq_series *o = pq_vector_add(ev, &out->u.vector, pq_fn_out_labels(ev, s->labels, true));
+        /* upstream's simpleHistogramFunc drops only the name (not __type__/__unit__) when
+         * name removal is not delayed */
+        promql_labels ls = s->labels;
+        if (!pq_fn_delayed_name_removal(ev) && pq_labels_get(ls, "__name__"))
+            ls = pq_labels_without(ev, ls, "__name__");
+        pq_series *o = pq_vector_add(ev, &out->u.vector, ls);
         if (!o)
             return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
         o->drop_name = true;

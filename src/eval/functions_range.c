@@ -9,10 +9,15 @@
 
 #include "eval/functions_kernels.h"
 
+/* Go rounds every operation to float64 and forbids fusing across kahansum.Inc; so do we: no
+ * contraction into fused multiply-adds (GCC's default in ISO C mode; clang needs the pragma). */
+#ifdef __clang__
+#pragma STDC FP_CONTRACT OFF
+#endif
+
 double pq_fn_kahan_inc(double inc, double sum, double *c)
 {
-    /* volatile keeps each step rounded to double, as Go forbids fusing across this call */
-    volatile double t = sum + inc;
+    double t = sum + inc;
     if (isinf(t))
         *c = 0;
     else if (fabs(sum) >= fabs(inc))
@@ -234,7 +239,7 @@ void pq_fn_linear_regression(const int64_t *t, const double *v, size_t n, int64_
         double x = (double)(t[i] - intercept_t) / 1e3;
         sum_x = pq_fn_kahan_inc(x, sum_x, &c_x);
         sum_y = pq_fn_kahan_inc(v[i], sum_y, &c_y);
-        volatile double xy = x * v[i], x2 = x * x;
+        double xy = x * v[i], x2 = x * x;
         sum_xy = pq_fn_kahan_inc(xy, sum_xy, &c_xy);
         sum_x2 = pq_fn_kahan_inc(x2, sum_x2, &c_x2);
     }
@@ -252,8 +257,8 @@ void pq_fn_linear_regression(const int64_t *t, const double *v, size_t n, int64_
     sum_y += c_y;
     sum_xy += c_xy;
     sum_x2 += c_x2;
-    volatile double cov_xy = sum_xy - sum_x * sum_y / cnt;
-    volatile double var_x = sum_x2 - sum_x * sum_x / cnt;
+    double cov_xy = sum_xy - sum_x * sum_y / cnt;
+    double var_x = sum_x2 - sum_x * sum_x / cnt;
     double s = cov_xy / var_x;
     *slope = s;
     *intercept = sum_y / cnt - s * sum_x / cnt;
@@ -305,7 +310,7 @@ double pq_fn_variance_over(const double *v, size_t n)
         count++;
         double delta = v[i] - (mean + c_mean);
         mean = pq_fn_kahan_inc(delta / count, mean, &c_mean);
-        volatile double inc = delta * (v[i] - (mean + c_mean));
+        double inc = delta * (v[i] - (mean + c_mean));
         aux = pq_fn_kahan_inc(inc, aux, &c_aux);
     }
     return (aux + c_aux) / count;

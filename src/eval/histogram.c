@@ -967,7 +967,7 @@ bool pq_hist_equals(const promql_histogram *a, const promql_histogram *b)
     if (!a || !b)
         return a == b;
     if (pq_hist_validate(a) != PQ_HIST_OK || pq_hist_validate(b) != PQ_HIST_OK)
-        return memcmp(a, b, sizeof *a) == 0;
+        return a == b;
     if (a->schema != b->schema || !same_bits(a->count, b->count) || !same_bits(a->sum, b->sum))
         return false;
     if (pq_hist_is_custom(a) &&

@@ -21,6 +21,18 @@
  * from upstream's in-place result in how spans are split (never in which buckets exist or in
  * their counts); after pq_hist_compact(.., 0) both are identical, which is what the evaluator
  * applies to every histogram it outputs.
+ *
+ * How PromQL maps onto these (engine.go / functions.go):
+ *   h + h, h - h        pq_hist_add / pq_hist_sub, then hint Gauge for '-', pq_hist_compact(0)
+ *   h * s, s * h, h / s pq_hist_mul / pq_hist_div, then pq_hist_compact(0);  -h: pq_hist_neg
+ *   h </ s, h >/ s      pq_hist_trim;  h == h, h != h: pq_hist_equals
+ *   sum, sum_over_time  first sample copied, then pq_hist_kahan_add per sample (comp NULL at the
+ *                       first call); finally pq_hist_add(sum, comp) and pq_hist_compact(0)
+ *   avg                 as sum, switching to the incremental mean with pq_hist_mul/div when
+ *                       pq_hist_has_overflow() says the running sum overflowed
+ *   rate/increase/delta pq_hist_rate_increase, then extrapolation by pq_hist_mul / pq_hist_div
+ *   smoothed/anchored   pq_hist_interpolate at the window edges
+ *   resets()            pq_hist_detect_reset between consecutive samples
  */
 #ifndef PQ_HISTOGRAM_H
 #define PQ_HISTOGRAM_H
@@ -96,7 +108,7 @@ pq_hist_status pq_hist_validate(const promql_histogram *h);
 /* Exact data equality (FloatHistogram.Equals): schema, count/sum/zero count compared by bit
  * pattern, zero threshold, custom bounds, the same bucket layout (spans may differ only by
  * zero-length spans) and bucket values by bit pattern. The counter reset hint is ignored.
- * Malformed histograms compare unequal to everything but a bit-identical struct. */
+ * A malformed histogram equals only itself (the same pointer). */
 bool pq_hist_equals(const promql_histogram *a, const promql_histogram *b);
 
 /* promqltest's comparison of an expected and an actual histogram (compareNativeHistogram):
@@ -287,6 +299,12 @@ double pq_hist_stddev(const promql_histogram *h);
 
 /* histogram_avg: sum / count. */
 double pq_hist_avg(const promql_histogram *h);
+
+/* Go's math.Log, math.Log2 and math.Exp2, bit for bit (fdlibm algorithms); the quantile and
+ * fraction interpolation use them. Also what PromQL's ln()/log2() need to match Prometheus. */
+double pq_go_log(double x);
+double pq_go_log2(double x);
+double pq_go_exp2(double x);
 
 /* Kahan/Neumaier increment (kahansum.Inc): returns the new sum, updates *c. */
 double pq_kahan_inc(double inc, double sum, double *c);

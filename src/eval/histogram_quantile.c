@@ -73,11 +73,11 @@ double pq_hist_quantile(double q, const promql_histogram *h, unsigned *flags)
     double fraction = rank / b.count;
     if (custom || (b.lower <= 0 && b.upper >= 0))
         return b.lower + (b.upper - b.lower) * fraction;
-    double log_lower = log2(fabs(b.lower));
-    double log_upper = log2(fabs(b.upper));
+    double log_lower = pq_go_log2(fabs(b.lower));
+    double log_upper = pq_go_log2(fabs(b.upper));
     if (b.lower > 0)
-        return exp2(log_lower + (log_upper - log_lower) * fraction);
-    return -exp2(log_upper + (log_lower - log_upper) * (1 - fraction));
+        return pq_go_exp2(log_lower + (log_upper - log_lower) * fraction);
+    return -pq_go_exp2(log_upper + (log_lower - log_upper) * (1 - fraction));
 }
 
 /* Bucket.FractionBelow: the share of the bucket's width at or below v (lower < v < upper). */
@@ -85,9 +85,9 @@ static double fraction_below(const pq_hist_bucket *b, double v, bool linear)
 {
     if (linear)
         return (v - b->lower) / (b->upper - b->lower);
-    double log_lower = log2(fabs(b->lower));
-    double log_upper = log2(fabs(b->upper));
-    double log_v = log2(fabs(v));
+    double log_lower = pq_go_log2(fabs(b->lower));
+    double log_upper = pq_go_log2(fabs(b->upper));
+    double log_v = pq_go_log2(fabs(v));
     if (v > 0)
         return (log_v - log_lower) / (log_upper - log_lower);
     return 1 - ((log_v - log_upper) / (log_lower - log_upper));

@@ -78,7 +78,7 @@ static double fraction_below(const pq_hist_bucket *b, double v, bool linear)
 {
     if (linear)
         return (v - b->lower) / (b->upper - b->lower);
-    double ll = log2(fabs(b->lower)), lu = log2(fabs(b->upper)), lv = log2(fabs(v));
+    double ll = pq_go_log2(fabs(b->lower)), lu = pq_go_log2(fabs(b->upper)), lv = pq_go_log2(fabs(v));
     if (v > 0)
         return (lv - ll) / (lu - ll);
     return 1 - ((lv - lu) / (ll - lu));

@@ -20,17 +20,19 @@ static void indent(pq_strbuf *b, int level)
         pq_strbuf_append(b, "  ", 2);
 }
 
-/* Whether the node's one-line form exceeds the line limit (Go measures bytes). */
+/* Whether the node's one-line form exceeds the line limit (Go measures bytes). Printing stops
+ * one byte past the limit, so deep trees do not print their whole subtree at every level. */
 static bool needs_split(pq_strbuf *b, const pq_node *n, size_t max_line)
 {
     if (!n)
         return false;
     pq_strbuf tmp;
     pq_strbuf_init(&tmp);
+    tmp.limit = max_line + 1;
     pq_print_node(&tmp, n);
     if (tmp.oom)
         b->oom = 1;
-    bool split = tmp.len > max_line;
+    bool split = tmp.full || tmp.len > max_line;
     pq_strbuf_free(&tmp);
     return split;
 }

@@ -343,7 +343,7 @@ static void print_duration(pq_strbuf *b, const pq_node *n)
 
 void pq_print_node(pq_strbuf *b, const pq_node *n)
 {
-    if (!n || b->oom)
+    if (!n || b->oom || b->full)
         return;
     switch (n->kind) {
     case PQ_NODE_NUMBER:

@@ -107,6 +107,22 @@ static void test_instant_kinds(void **state)
     promql_result_free(r);
 }
 
+static void test_anchored_matrix(void **state)
+{
+    promql_error err;
+    promql_result *r = q_instant("x{job=\"1\"}[2m] anchored", 150000, &err);
+    assert_non_null(r);
+    const int64_t *ts;
+    const double *vs;
+    assert_int_equal(promql_result_series_floats(r, 0, &ts, &vs), 4);
+    /* (30s, 150s]: boundary points at 30s (the sample at 0s) and 150s (the sample at 120s). */
+    assert_true(ts[0] == 30000 && vs[0] == 1);
+    assert_true(ts[1] == 60000 && vs[1] == 2);
+    assert_true(ts[2] == 120000 && vs[2] == 3);
+    assert_true(ts[3] == 150000 && vs[3] == 3);
+    promql_result_free(r);
+}
+
 static void test_errors_and_annotations(void **state)
 {
     promql_error err;
@@ -131,6 +147,28 @@ static void test_errors_and_annotations(void **state)
     assert_int_equal(promql_result_series_count(NULL), 0);
 }
 
+static void test_disabled_modifiers(void **state)
+{
+    promql_engine_options o;
+    promql_engine_options_init(&o);
+    o.enable_at_modifier = 0;
+    o.enable_negative_offset = 0;
+    promql_error err;
+    promql_engine *e = promql_engine_new(&o, &err);
+    assert_non_null(e);
+    promql_result *r = NULL;
+    const char *q = "sum(rate(x[5m] @ 100))";
+    assert_int_equal(promql_query_instant(e, &storage, q, strlen(q), 0, &r, &err), PROMQL_ERR_BAD_DATA);
+    assert_string_equal(err.message, "@ modifier is disabled");
+    q = "x offset -1m";
+    assert_int_equal(promql_query_instant(e, &storage, q, strlen(q), 0, &r, &err), PROMQL_ERR_BAD_DATA);
+    assert_string_equal(err.message, "negative offset is disabled");
+    q = "x offset 1m";
+    assert_int_equal(promql_query_instant(e, &storage, q, strlen(q), 0, &r, &err), PROMQL_OK);
+    promql_result_free(r);
+    promql_engine_free(e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -138,6 +176,8 @@ int main(void)
         cmocka_unit_test(test_range_matrix),
         cmocka_unit_test(test_instant_kinds),
         cmocka_unit_test(test_errors_and_annotations),
+        cmocka_unit_test(test_disabled_modifiers),
+        cmocka_unit_test(test_anchored_matrix),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

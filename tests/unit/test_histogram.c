@@ -144,6 +144,36 @@ static void test_bounds(void **state)
     assert_true(isnan(pq_hist_bound(4, -53, cv, 3)));
 }
 
+/* Go's fdlibm Log/Log2/Exp2: exact where Go is exact, close to libm elsewhere, and
+ * Go's own rounding where the two differ (Exp2(0.5) is one ulp below sqrt(2), which is why
+ * native_histograms.test expects 1.414213562373095 for the median of [1 2 1]). */
+static void test_go_math(void **state)
+{
+    (void)state;
+    assert_true(pq_go_exp2(0.5) == 1.4142135623730949);
+    assert_true(pq_go_log2(8) == 3);
+    assert_true(pq_go_log2(0.125) == -3);
+    assert_true(pq_go_log(1) == 0);
+    assert_true(pq_go_exp2(3) == 8);
+    assert_true(pq_go_exp2(-1074) == 5e-324);
+    assert_true(pq_go_exp2(1024) == INFINITY);
+    assert_true(isnan(pq_go_log(-1)));
+    assert_true(pq_go_log(0) == -INFINITY);
+    uint64_t seed = 12345;
+    for (int i = 0; i < 100000; i++) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        double x = ldexp((double)(seed >> 11) / 9007199254740992.0 + 0.5, (int)(seed % 200) - 100);
+        double a = pq_go_log2(x), b = log2(x);
+        /* Go adds the exponent after a scaled Log of the mantissa: near 1 the error is a few
+         * ulps of the exponent's magnitude, not of the result. */
+        double mag = fmax(fabs(b), 1);
+        assert_true(fabs(a - b) <= 4 * (nextafter(mag, INFINITY) - mag));
+        double y = ((double)(seed >> 11) / 9007199254740992.0 - 0.5) * 100;
+        double c = pq_go_exp2(y), d = exp2(y);
+        assert_true(fabs(c - d) <= 2 * fabs(nextafter(d, INFINITY) - d));
+    }
+}
+
 static void test_iteration_order(void **state)
 {
     pq_arena *a = *state;
@@ -905,6 +935,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bounds),
+        cmocka_unit_test(test_go_math),
         cmocka_unit_test_setup_teardown(test_iteration_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_validate, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compact, setup, teardown),

@@ -192,6 +192,18 @@ static void test_duration_and_default_limit(void **state)
                                                          NULL, false, false, NULL))),
             "abs(\n  -sum(\n    some_metric\n  )\n)");
 
+    /* the limit is inclusive: a call of exactly 100 bytes stays on one line, 101 is split */
+    for (size_t len = 95; len <= 96; len++) {
+        char name[128], want[256];
+        memset(name, 'n', len);
+        name[len] = 0;   /* "abs(" + name + ")" is len + 5 bytes */
+        if (len + 5 <= 100)
+            snprintf(want, sizeof want, "abs(%s)", name);
+        else
+            snprintf(want, sizeof want, "abs(\n  %s\n)", name);
+        CHECK(ab_call("abs", 1, ab_vs(name, NULL)), want);
+    }
+
     /* at the default limit of 100 a short query stays on one line */
     pq_node *sum = ab_agg(PQ_OP_SUM, ab_call("rate", 1, ab_matrix(ab_vs("foo", NULL), 300000)),
                           NULL, false, true, "job", NULL);
