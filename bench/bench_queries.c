@@ -185,8 +185,8 @@ static int generate(promql_memstore *store, int intervals)
     static const int groups[3] = {1, 10, 100};
     struct def {
         const char *name;
-        char l[8];
-        char le[8];
+        char l[16];
+        char le[16];
     } defs[1443];
     int n = 0;
     for (int g = 0; g < 3; g++)
