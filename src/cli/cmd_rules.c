@@ -3,7 +3,7 @@
  *   rules check [--lint=duplicate-rules|all|none] [--lint-fatal] [--ignore-unknown-fields] [FILE...]
  *       validates rule files (standard input without FILE) as `promtool check rules` does (same
  *       messages, same exit codes: 1 on errors, 3 on lint findings with --lint-fatal).
- *   rules test [--run RE]... [--ignore-unknown-fields] [--debug] FILE...
+ *   rules test [--run RE]... [--junit FILE] [--ignore-unknown-fields] [--debug] FILE...
  *       runs rule unit-test files as `promtool test rules` does (same verdicts, diffs and exit
  *       code), then prints "N passed, N failed" counting test groups (the items of each file's
  *       `tests:` that --run selects); a file that cannot be loaded at all counts as one failure.
@@ -33,7 +33,7 @@ static int usage(void)
     fprintf(stderr,
             "usage:\n"
             "  promql-eval rules check [--lint=duplicate-rules|all|none] [--lint-fatal] [--ignore-unknown-fields] [FILE...]\n"
-            "  promql-eval rules test [--run RE]... [--ignore-unknown-fields] [--debug] FILE...\n"
+            "  promql-eval rules test [--run RE]... [--junit FILE] [--ignore-unknown-fields] [--debug] FILE...\n"
             "  promql-eval rules eval RULEFILE... --data FILE --start T --end T [--interval D]\n"
             "                         [--external-label NAME=VALUE]... [--external-url URL] [--samples]\n");
     return PQ_EXIT_USAGE;
@@ -155,6 +155,9 @@ static void write_stream(void *arg, int stream, const char *text, size_t len)
 static int cmd_test(int argc, char **argv)
 {
     pq_unittest_options opts = {0};
+    const char *junit_path = NULL;
+    pq_strbuf junit;
+    pq_strbuf_init(&junit);
     pq_strbuf run;
     pq_strbuf_init(&run);
     char **files = calloc((size_t)argc + 1, sizeof *files);
@@ -168,7 +171,9 @@ static int cmd_test(int argc, char **argv)
             if (run.len)
                 pq_strbuf_putc(&run, '|');
             pq_strbuf_puts(&run, v);
-        } else if (!strcmp(argv[i], "--ignore-unknown-fields"))
+        } else if ((v = flag_value(argc, argv, &i, "--junit")))
+            junit_path = v;
+        else if (!strcmp(argv[i], "--ignore-unknown-fields"))
             opts.ignore_unknown_fields = true;
         else if (!strcmp(argv[i], "--debug"))
             opts.debug = true;
@@ -185,12 +190,25 @@ static int cmd_test(int argc, char **argv)
         return pq_cli_usage_error("rules test: no test files given");
     }
     opts.run_regex = run.len ? run.data : NULL;
+    if (junit_path) {
+        opts.junit = &junit;
+        pq_strbuf_puts(&junit, "<testsuites>");
+    }
     pq_unittest_counts counts = {0};
     int rc = 0;
     for (int i = 0; i < nfiles; i++)
         if (pq_rules_unittest_file(files[i], &opts, write_stream, NULL, &counts))
             rc = 1;
     printf("%zu passed, %zu failed\n", counts.cases_passed, counts.cases_failed);
+    if (junit_path) {
+        pq_strbuf_puts(&junit, "</testsuites>");
+        FILE *jf = fopen(junit_path, "w");
+        if (!jf || fwrite(junit.data, 1, junit.len, jf) != junit.len)
+            fprintf(stderr, "failed to write JUnit XML: %s\n", junit_path);
+        if (jf)
+            fclose(jf);
+    }
+    pq_strbuf_free(&junit);
     free(files);
     pq_strbuf_free(&run);
     return rc;

@@ -503,6 +503,31 @@ static void ps_string(pq_strbuf *out, const psample *ps, size_t n)
     }
 }
 
+/* ---- JUnit XML (util/junitxml, encoding/xml escaping) ---- */
+
+static void xml_escape(pq_strbuf *b, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&': pq_strbuf_puts(b, "&amp;"); break;
+        case '<': pq_strbuf_puts(b, "&lt;"); break;
+        case '>': pq_strbuf_puts(b, "&gt;"); break;
+        case '"': pq_strbuf_puts(b, "&#34;"); break;
+        case '\'': pq_strbuf_puts(b, "&#39;"); break;
+        case '\t': pq_strbuf_puts(b, "&#x9;"); break;
+        case '\n': pq_strbuf_puts(b, "&#xA;"); break;
+        case '\r': pq_strbuf_puts(b, "&#xD;"); break;
+        default: pq_strbuf_putc(b, *s);
+        }
+    }
+}
+
+typedef struct junit_case {
+    char *name;
+    size_t first_err, nerr;   /* failures: a range of run_ctx.errs */
+    char *error;              /* an abort message, or NULL */
+} junit_case;
+
 /* ---- running ---- */
 
 static void put(pq_unittest_write_fn w, void *arg, int stream, const char *s)
@@ -511,6 +536,8 @@ static void put(pq_unittest_write_fn w, void *arg, int stream, const char *s)
 }
 
 typedef struct run_ctx {
+    junit_case *cases;
+    size_t ncases;
     pq_unittest_write_fn write;
     void *write_arg;
     pq_arena *a;
@@ -520,6 +547,55 @@ typedef struct run_ctx {
     pq_rule_file **rfiles;
     size_t nrfiles;
 } run_ctx;
+
+static void junit_add(run_ctx *rc, const char *name, size_t first, size_t n, const char *error)
+{
+    junit_case *nc = realloc(rc->cases, (rc->ncases + 1) * sizeof *nc);
+    if (!nc)
+        return;
+    rc->cases = nc;
+    nc[rc->ncases].name = strdup(name);
+    nc[rc->ncases].first_err = first;
+    nc[rc->ncases].nerr = n;
+    nc[rc->ncases].error = error ? strdup(error) : NULL;
+    rc->ncases++;
+}
+
+static void junit_write(pq_strbuf *b, const char *path, const run_ctx *rc)
+{
+    size_t failures = 0, errors = 0;
+    for (size_t i = 0; i < rc->ncases; i++) {
+        failures += rc->cases[i].nerr;
+        errors += rc->cases[i].error != NULL;
+    }
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    char stamp[32];
+    strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &tm);
+    pq_strbuf_puts(b, "<testsuite name=\"");
+    xml_escape(b, path);
+    pq_strbuf_printf(b, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"0\" timestamp=\"%s\">",
+                     rc->ncases, failures, errors, stamp);
+    for (size_t i = 0; i < rc->ncases; i++) {
+        const junit_case *c = &rc->cases[i];
+        pq_strbuf_puts(b, "<testcase name=\"");
+        xml_escape(b, c->name ? c->name : "");
+        pq_strbuf_puts(b, "\">");
+        for (size_t k = 0; k < c->nerr && c->first_err + k < rc->errs.n; k++) {
+            pq_strbuf_puts(b, "<failure>");
+            xml_escape(b, rc->errs.items[c->first_err + k]);
+            pq_strbuf_puts(b, "</failure>");
+        }
+        if (c->error) {
+            pq_strbuf_puts(b, "<error>");
+            xml_escape(b, c->error);
+            pq_strbuf_puts(b, "</error>");
+        }
+        pq_strbuf_puts(b, "</testcase>");
+    }
+    pq_strbuf_puts(b, "</testsuite>");
+}
 
 static void add_err(pq_msglist *l, const pq_strbuf *b)
 {
@@ -1114,7 +1190,9 @@ int pq_rules_unittest_file(const char *path, const pq_unittest_options *opts, pq
             put(write, write_arg, 2, tname);
             put(write, write_arg, 2, "\n");
         }
+        size_t first = rc.errs.n;
         size_t e = run_group(&rc, &f.tests[i], f.eval_interval);
+        junit_add(&rc, tname, first, e, NULL);
         if (opts->debug) {
             clock_gettime(CLOCK_MONOTONIC, &t1);
             char m[400];
@@ -1136,15 +1214,31 @@ load_failed:
         for (size_t i = 0; i < f.ntests; i++) {
             if (!run_matches(opts->run_regex, f.tests[i].name))
                 continue;
+            size_t first = rc.errs.n;
             for (size_t q = 0; q < once.n; q++)
                 pq_msglist_add(&rc.errs, "%s", once.items[q]);
+            char tname[300];
+            if (f.tests[i].name[0])
+                snprintf(tname, sizeof tname, "%s", f.tests[i].name);
+            else
+                snprintf(tname, sizeof tname, "unnamed#%zu", i);
+            junit_add(&rc, tname, first, once.n, NULL);
             counts->cases_failed++;
         }
         pq_msglist_free(&once);
     }
 finish:
-    if (rc.errs.n && counts->cases_passed + counts->cases_failed == cases_before)
+    if (rc.errs.n && counts->cases_passed + counts->cases_failed == cases_before) {
         counts->cases_failed++;   /* the file itself failed to load */
+        junit_add(&rc, "unknown", 0, 0, rc.errs.items[0]);
+    }
+    if (opts->junit)
+        junit_write(opts->junit, path, &rc);
+    for (size_t i = 0; i < rc.ncases; i++) {
+        free(rc.cases[i].name);
+        free(rc.cases[i].error);
+    }
+    free(rc.cases);
     report(write, write_arg, &rc.errs);
     int result = rc.errs.n ? 1 : 0;
     if (result)

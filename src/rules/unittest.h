@@ -17,6 +17,8 @@ typedef struct pq_unittest_options {
     const char *run_regex;          /* only test groups whose name matches (NULL: all) */
     bool ignore_unknown_fields;
     bool debug;                     /* dump all series at the end of each test group */
+    pq_strbuf *junit;               /* when set, this file's <testsuite> element is appended, as
+                                       promtool --junit writes it (wrap in <testsuites>) */
 } pq_unittest_options;
 
 typedef struct pq_unittest_counts {

@@ -299,6 +299,23 @@ static void test_unittest_verdicts(void **state)
     assert_true(checked >= 10);
 }
 
+static void test_unittest_junit(void **state)
+{
+    (void)state;
+    char full[4500];
+    snprintf(full, sizeof full, "%s/tests/rules/fail_basic.yml", PROMQL_SOURCE_DIR);
+    pq_strbuf j;
+    pq_strbuf_init(&j);
+    pq_unittest_options o = {0};
+    o.junit = &j;
+    pq_unittest_counts c = {0};
+    assert_int_equal(pq_rules_unittest_file(full, &o, sink, NULL, &c), 1);
+    assert_int_equal(c.cases_failed, 1);
+    assert_non_null(strstr(j.data, "tests=\"1\" failures=\"3\" errors=\"0\" skipped=\"0\""));
+    assert_non_null(strstr(j.data, "<testcase name=\"wrong expectations\"><failure>    name: wrong expectations,&#xA;"));
+    pq_strbuf_free(&j);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -309,6 +326,7 @@ int main(void)
         cmocka_unit_test(test_staleness_and_errors),
         cmocka_unit_test(test_external_labels_in_templates),
         cmocka_unit_test(test_unittest_verdicts),
+        cmocka_unit_test(test_unittest_junit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
