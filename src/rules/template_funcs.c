@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <locale.h>
+#include <pthread.h>
 #include <wctype.h>
 #include <errno.h>
 #include <math.h>
@@ -117,14 +118,20 @@ static void g4(pq_strbuf *b, double v) { pq_gonum_float(b, v, 'g', 4); }
 
 /* Unicode case mapping without touching the process locale: a C.UTF-8 locale object used with
  * tow*_l. Without one, only ASCII letters change case. */
+static locale_t utf8_locale = (locale_t)0;
+static pthread_once_t utf8_locale_once = PTHREAD_ONCE_INIT;
+
+static void utf8_locale_init(void)
+{
+    /* created once, read-only afterwards, never freed: process-wide character tables */
+    utf8_locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+}
+
 static wint_t map_case(wint_t c, int mode)
 {
-    static locale_t loc = (locale_t)0;
-    static int tried = 0;
-    if (!tried) {
-        tried = 1;
-        loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-    }
+    if (c >= 0x80)
+        pthread_once(&utf8_locale_once, utf8_locale_init);
+    locale_t loc = utf8_locale;
     if (c < 0x80 || !loc)
         return mode ? (wint_t)toupper((int)c) : (wint_t)tolower((int)c);
     return mode ? towupper_l(c, loc) : towlower_l(c, loc);

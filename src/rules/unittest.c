@@ -733,6 +733,12 @@ static size_t run_group(run_ctx *rc, const ut_group *g, int64_t eval_interval)
         if (g->exprs[i].eval_time > maxd)
             maxd = g->exprs[i].eval_time;
     int64_t maxt = mint + maxd;
+    /* promtool would grind through any number of steps; we refuse absurd ones */
+    if (maxd / eval_interval > 20000000) {
+        pq_msglist_add(&rc->errs, "too many evaluation steps (%lld): promql-c runs at most 20000000 per test group",
+                       (long long)(maxd / eval_interval));
+        goto done;
+    }
     for (size_t i = 0; i < g->nalerts; i++) {
         if (!g->alerts[i].alertname[0]) {
             pq_strbuf b;
