@@ -551,6 +551,24 @@ static int field_of(exec_state *s, const tval *recv, const char *name, tval *out
 
 static int eval_arg(exec_state *s, const tval *dot, const tnode *n, tval *out);
 
+/* Parameter kinds of Prometheus's template functions, one letter per parameter: S string,
+ * A any (interface{}), Q queryResult, P *sample. NULL for Go's builtins (checked by hand). */
+static const char *func_signature(const char *name)
+{
+    static const struct { const char *name, *sig; } sigs[] = {
+        {"humanize", "A"}, {"humanize1024", "A"}, {"humanizeDuration", "A"}, {"humanizePercentage", "A"},
+        {"humanizeTimestamp", "A"}, {"toTime", "A"}, {"toDuration", "A"}, {"title", "S"}, {"toUpper", "S"},
+        {"toLower", "S"}, {"safeHtml", "S"}, {"urlQueryEscape", "S"}, {"stripPort", "S"}, {"stripDomain", "S"},
+        {"graphLink", "S"}, {"tableLink", "S"}, {"parseDuration", "S"}, {"query", "S"}, {"reReplaceAll", "SSS"},
+        {"match", "SS"}, {"first", "Q"}, {"label", "SP"}, {"value", "P"}, {"strvalue", "P"}, {"sortByLabel", "SQ"},
+        {"now", ""}, {"pathPrefix", ""}, {"externalURL", ""},
+    };
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        if (strcmp(sigs[i].name, name) == 0)
+            return sigs[i].sig;
+    return NULL;
+}
+
 static int call_builtin_or_func(exec_state *s, const tval *dot, const tnode *cmd, const tnode *ident,
                                 const tnode *const *argn, size_t nargn, const tval *final, tval *out)
 {
@@ -579,25 +597,68 @@ static int call_builtin_or_func(exec_state *s, const tval *dot, const tnode *cmd
         *out = v;
         return 0;
     }
+    const char *sig = func_signature(name);
+    if (sig && strlen(sig) != total) {
+        s->at = ident;
+        return xerr(s, "wrong number of args for %s: want %zu got %zu", name, strlen(sig), total);
+    }
     tval *args = total ? pq_arena_calloc(s->a, total, sizeof *args) : NULL;
     if (total && !args)
         return xerr(s, "out of memory");
-    for (size_t i = 0; i < nargn; i++)
-        if (eval_arg(s, dot, argn[i], &args[i]))
+    for (size_t i = 0; i < nargn; i++) {
+        const tnode *an = argn[i];
+        char kind = sig ? sig[i] : 'A';
+        bool literal = an->kind == TN_NUMBER || an->kind == TN_BOOL || an->kind == TN_STRING || an->kind == TN_NIL;
+        if (literal && kind != 'A' && !(kind == 'S' && an->kind == TN_STRING)) {
+            /* Go's evalArg: a constant of the wrong kind for a typed parameter */
+            s->at = an;
+            pq_strbuf nb;
+            pq_strbuf_init(&nb);
+            pq_tmpl_node_string(&nb, an);
+            int r = kind == 'S' ? xerr(s, "expected string; found %s", nb.data ? nb.data : "")
+                                : xerr(s, "can't handle %s for arg of type %s", nb.data ? nb.data : "",
+                                       kind == 'Q' ? "template.queryResult" : "*template.sample");
+            pq_strbuf_free(&nb);
+            return r;
+        }
+        if (eval_arg(s, dot, an, &args[i]))
             return -1;
+        if (kind != 'A') {
+            const char *want = kind == 'S' ? "string" : kind == 'Q' ? "template.queryResult" : "*template.sample";
+            tval_kind wk = kind == 'S' ? TV_STRING : kind == 'Q' ? TV_SAMPLES : TV_SAMPLE;
+            if (args[i].kind != wk) {
+                s->at = an;
+                return xerr(s, "wrong type for value; expected %s; got %s", want, pq_tmpl_type_name(&args[i]));
+            }
+        }
+    }
+    if (final && sig && sig[total - 1] != 'A') {
+        char kind = sig[total - 1];
+        tval_kind wk = kind == 'S' ? TV_STRING : kind == 'Q' ? TV_SAMPLES : TV_SAMPLE;
+        if (final->kind != wk) {
+            s->at = cmd;
+            return xerr(s, "wrong type for value; expected %s; got %s",
+                        kind == 'S' ? "string" : kind == 'Q' ? "template.queryResult" : "*template.sample",
+                        pq_tmpl_type_name(final));
+        }
+    }
     if (final)
         args[nargn] = *final;
     s->at = cmd;
     char msg[600];
     if (strcmp(name, "not") == 0) {
-        if (total != 1)
+        if (total != 1) {
+            s->at = ident;
             return xerr(s, "wrong number of args for not: want 1 got %zu", total);
+        }
         *out = (tval){.kind = TV_BOOL, .b = !pq_tmpl_truth(&args[0])};
         return 0;
     }
     if (strcmp(name, "len") == 0) {
-        if (total != 1)
+        if (total != 1) {
+            s->at = ident;
             return xerr(s, "wrong number of args for len: want 1 got %zu", total);
+        }
         if (args[0].kind == TV_STRING)
             *out = (tval){.kind = TV_INT, .i = (int64_t)args[0].slen};
         else if (args[0].kind == TV_MAP)
@@ -725,6 +786,8 @@ static int call_builtin_or_func(exec_state *s, const tval *dot, const tnode *cmd
     }
     tfunc_ctx fc = {s->a, s->env};
     int rc = pq_tmpl_call_func(&fc, name, args, total, out, msg, sizeof msg);
+    if (rc == -2)
+        s->at = ident;
     if (rc == -1)
         return xerr(s, "error calling %s: %s", name, msg);
     if (rc == -2)
@@ -750,7 +813,7 @@ static int eval_arg(exec_state *s, const tval *dot, const tnode *n, tval *out)
     s->at = n;
     switch (n->kind) {
     case TN_DOT: *out = *dot; return 0;
-    case TN_NIL: return xerr(s, "nil is not a command");
+    case TN_NIL: *out = (tval){.kind = TV_NIL}; return 0;
     case TN_BOOL: *out = (tval){.kind = TV_BOOL, .b = n->bval}; return 0;
     case TN_STRING: *out = (tval){.kind = TV_STRING, .s = n->text, .slen = n->text_len}; return 0;
     case TN_NUMBER: {
@@ -795,6 +858,8 @@ static int eval_command(exec_state *s, const tval *dot, const tnode *cmd, const 
     const tnode *first = cmd->items[0];
     s->at = first;
     switch (first->kind) {
+    case TN_NIL:
+        return xerr(s, "nil is not a command");
     case TN_IDENT:
         return call_builtin_or_func(s, dot, cmd, first, (const tnode *const *)cmd->items + 1, cmd->n - 1, final, out);
     case TN_FIELD:

@@ -18,6 +18,7 @@
 #include <pcre2.h>
 
 #include "rules/gonum.h"
+#include "storage/regex_translate.h"
 #include "rules/template_int.h"
 
 static const char *const known_funcs[] = {
@@ -356,19 +357,36 @@ static void query_escape(pq_strbuf *b, const char *s, size_t len)
     }
 }
 
-/* Go's regexp via PCRE2 (RE2 syntax is close to a subset of PCRE's). */
+/* Go's regexp: the pattern is checked and translated by the storage layer's RE2-syntax
+ * translator (Go's acceptance and error texts), then run by PCRE2 with Go's defaults ('.' does
+ * not match newline, '$' only at the end) and a match limit. */
 static pcre2_code *compile_re(const tval *pat, char *err, size_t el)
 {
+    pq_regex_translation tr;
+    if (pq_regex_translate(pat->s, pat->slen, &tr, err, el))
+        return NULL;
     int ec;
     PCRE2_SIZE eo;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat->s, pat->slen, PCRE2_UTF | PCRE2_NO_UTF_CHECK * 0, &ec, &eo, NULL);
-    if (!re) {
-        PCRE2_UCHAR m[256];
-        pcre2_get_error_message(ec, m, sizeof m);
-        snprintf(err, el, "error parsing regexp: %s: `%.*s`", (const char *)m, (int)(pat->slen > 200 ? 200 : pat->slen),
+    pcre2_code *re = tr.pcre.oom ? NULL
+                                 : pcre2_compile((PCRE2_SPTR)(tr.pcre.data ? tr.pcre.data : ""), tr.pcre.len,
+                                                 PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_DOLLAR_ENDONLY |
+                                                     PCRE2_NEVER_BACKSLASH_C,
+                                                 &ec, &eo, NULL);
+    pq_regex_translation_free(&tr);
+    if (!re)
+        snprintf(err, el, "error parsing regexp: expression too large: `%.*s`", (int)(pat->slen > 200 ? 200 : pat->slen),
                  pat->s);
-    }
     return re;
+}
+
+static pcre2_match_context *match_ctx(void)
+{
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    if (mc) {
+        pcre2_set_match_limit(mc, 1000000);
+        pcre2_set_depth_limit(mc, 10000);
+    }
+    return mc;
 }
 
 /* Go's Regexp.Expand template syntax: $1, ${1}, $name, ${name}, $$ */
@@ -419,13 +437,14 @@ static int re_replace_all(tfunc_ctx *c, const tval *args, tval *out, char *err, 
     if (!re)
         return -1;
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+    pcre2_match_context *mc = match_ctx();
     pq_strbuf b;
     pq_strbuf_init(&b);
     const char *subj = args[2].s;
     size_t len = args[2].slen, pos = 0, last = 0;
     int prev_empty_end = -1;
     while (md && pos <= len) {
-        int rc = pcre2_match(re, (PCRE2_SPTR)subj, len, pos, 0, md, NULL);
+        int rc = pcre2_match(re, (PCRE2_SPTR)subj, len, pos, 0, md, mc);
         if (rc <= 0)
             break;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -456,6 +475,7 @@ static int re_replace_all(tfunc_ctx *c, const tval *args, tval *out, char *err, 
     if (last < len)
         pq_strbuf_append(&b, subj + last, len - last);
     pcre2_match_data_free(md);
+    pcre2_match_context_free(mc);
     pcre2_code_free(re);
     return set_buf(c, out, &b, err, el);
 }
@@ -611,12 +631,12 @@ static int call(tfunc_ctx *c, const char *name, const tval *args, size_t nargs, 
         STR(2);
         r = re_replace_all(c, args, out, err, el);
         if (r < 0) {
-            /* Go's MustCompile panics: the template fails with a panic message */
+            /* Go's MustCompile panics; text/template turns the panic into a call error */
             char m[600];
-            snprintf(m, sizeof m, "panic expanding template: regexp: Compile(`%.*s`): %s",
-                     (int)(args[0].slen > 200 ? 200 : args[0].slen), args[0].s, err);
+            snprintf(m, sizeof m, "regexp: Compile(`%.*s`): %.400s", (int)(args[0].slen > 150 ? 150 : args[0].slen),
+                     args[0].s, err);
             snprintf(err, el, "%s", m);
-            return -2;
+            return -1;
         }
         return 0;
     }
@@ -628,8 +648,10 @@ static int call(tfunc_ctx *c, const char *name, const tval *args, size_t nargs, 
         if (!re)
             return -1;
         pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-        int rc = md ? pcre2_match(re, (PCRE2_SPTR)args[1].s, args[1].slen, 0, 0, md, NULL) : -1;
+        pcre2_match_context *mc = match_ctx();
+        int rc = md ? pcre2_match(re, (PCRE2_SPTR)args[1].s, args[1].slen, 0, 0, md, mc) : -1;
         pcre2_match_data_free(md);
+        pcre2_match_context_free(mc);
         pcre2_code_free(re);
         *out = (tval){.kind = TV_BOOL, .b = rc > 0};
         return 0;

@@ -648,6 +648,8 @@ static tnode *operand(parser *p)
         return NULL;
     if (peek(p)->kind == K_FIELD) {
         if (nd->kind == TN_FIELD || nd->kind == TN_VARIABLE) {
+            /* Go positions a field chain at its second element */
+            nd->pos = peek(p)->pos;
             while (peek(p)->kind == K_FIELD) {
                 tok *f = next(p);
                 if (add_ident(p, nd, f->s + 1, f->len - 1))

@@ -205,6 +205,24 @@ static void test_errors(void **state)
            "ERR: error executing template __alert_A: template: __alert_A:1:115: executing \"__alert_A\" at "
            "<humanize $labels>: error calling humanize: can't convert map[string]string to float");
 
+    /* positions and wording of argument errors, as Go reports them (checked with promtool) */
+    EXPECT("{{ $labels.job.b }}", 0,
+           "ERR: error executing template __alert_A: template: __alert_A:1:122: executing \"__alert_A\" at "
+           "<$labels.job.b>: can't evaluate field b in type string");
+    EXPECT("{{ toUpper 1 }}", 0,
+           "ERR: error executing template __alert_A: template: __alert_A:1:123: executing \"__alert_A\" at <1>: "
+           "expected string; found 1");
+    EXPECT("{{ first 1 }}", 0,
+           "ERR: error executing template __alert_A: template: __alert_A:1:121: executing \"__alert_A\" at <1>: "
+           "can't handle 1 for arg of type template.queryResult");
+    EXPECT("{{ not 1 2 }}", 0,
+           "ERR: error executing template __alert_A: template: __alert_A:1:115: executing \"__alert_A\" at <not>: "
+           "wrong number of args for not: want 1 got 2");
+    EXPECT("{{ match \"(\" \"x\" }}", 0,
+           "ERR: error executing template __alert_A: template: __alert_A:1:115: executing \"__alert_A\" at "
+           "<match \"(\" \"x\">: error calling match: error parsing regexp: missing closing ): `(`");
+    EXPECT("{{ printf \"%v %v\" nil true }}", 0, "<nil> true");
+
     /* nothing may crash: every prefix of a busy template, and some garbage */
     const char *busy = "{{ range $k, $v := $labels }}{{ if and (eq $k \"job\") (gt (len $v) 1) }}"
                        "{{ $v | toUpper | printf \"%s-%.1f\" }}{{ $value | humanize }}{{ end }}{{ end }}"
