@@ -799,7 +799,7 @@ static int eval_fields(exec_state *s, const tnode *n, tval cur, const char *cons
 {
     for (size_t i = 0; i < nid; i++) {
         s->at = n;
-        tval r;
+        tval r = {0};
         if (field_of(s, &cur, idents[i], &r))
             return -1;
         cur = r;
