@@ -179,7 +179,7 @@ const pq_pair *pq_memstore_find_pair(const promql_memstore *s, const char *name,
 
 /* ---- labels ------------------------------------------------------------------------------- */
 
-int pq_labels_compare(const promql_labels *a, const promql_labels *b)
+int pq_memstore_labels_cmp(const promql_labels *a, const promql_labels *b)
 {
     size_t n = a->count < b->count ? a->count : b->count;
     for (size_t i = 0; i < n; i++) {
@@ -576,7 +576,7 @@ typedef struct rank_rec {
 
 static int rank_cmp(const void *a, const void *b)
 {
-    return pq_labels_compare(((const rank_rec *)a)->labels, ((const rank_rec *)b)->labels);
+    return pq_memstore_labels_cmp(((const rank_rec *)a)->labels, ((const rank_rec *)b)->labels);
 }
 
 static void build_ranks(promql_memstore *s)

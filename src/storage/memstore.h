@@ -95,7 +95,7 @@ void pq_memstore_compact(promql_memstore *s);
 size_t pq_memstore_sample_bytes(const promql_memstore *s);
 
 /* Compare two sorted label sets as Prometheus orders them (labels.Compare). */
-int pq_labels_compare(const promql_labels *a, const promql_labels *b);
+int pq_memstore_labels_cmp(const promql_labels *a, const promql_labels *b);
 
 /* Error helper: fill err (when non-NULL) and return code. */
 promql_error_code pq_store_error(promql_error *err, promql_error_code code, const char *fmt, ...)
