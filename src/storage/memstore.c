@@ -445,7 +445,8 @@ static int doubles_equal(const double *a, const double *b, size_t n)
 
 static int histograms_equal(const promql_histogram *a, const promql_histogram *b)
 {
-    return a->schema == b->schema && a->counter_reset_hint == b->counter_reset_hint &&
+    /* the hint is not compared: the head rewrites it (memstore_hint.c), as Go's Equals */
+    return a->schema == b->schema &&
            memcmp(&a->zero_threshold, &b->zero_threshold, sizeof(double)) == 0 &&
            memcmp(&a->zero_count, &b->zero_count, sizeof(double)) == 0 &&
            memcmp(&a->count, &b->count, sizeof(double)) == 0 &&
@@ -552,6 +553,7 @@ promql_error_code pq_memstore_append_id(promql_memstore *s, uint32_t id, int64_t
         copy = histogram_copy(hist);
         if (!copy)
             return pq_store_error(err, PROMQL_ERR_RESOURCE, "out of memory");
+        copy->counter_reset_hint = pq_memstore_stored_hint(se, t, hist);
     }
     size_t i = se->n;
     se->ts[i] = t;

@@ -44,6 +44,7 @@ typedef struct pq_series {
     double *values;
     promql_histogram **hists;  /* NULL until the series gets a histogram */
     int64_t *start_ts;         /* NULL until a sample carries a start timestamp */
+    int64_t hchunk_mint;       /* first timestamp of the emulated head histogram chunk */
 } pq_series;
 
 /* Open-addressing tables: slots hold index+1 (0 = empty). */
@@ -93,6 +94,11 @@ void pq_memstore_compact(promql_memstore *s);
 
 /* Bytes held for samples (timestamps, values, histogram pointers, start timestamps). */
 size_t pq_memstore_sample_bytes(const promql_memstore *s);
+
+/* The counter-reset hint histogram h, appended at t after the series' current last sample,
+ * reads back with from Prometheus's TSDB head (memstore_hint.c); tracks the series' emulated
+ * chunk start. */
+promql_counter_reset_hint pq_memstore_stored_hint(pq_series *se, int64_t t, const promql_histogram *h);
 
 /* Compare two sorted label sets as Prometheus orders them (labels.Compare). */
 int pq_memstore_labels_cmp(const promql_labels *a, const promql_labels *b);
