@@ -78,7 +78,8 @@ struct promql_memstore {
 int64_t pq_memstore_series_id(promql_memstore *s, const promql_labels *labels, promql_error *err);
 
 /* Append one sample to a series by id. hist NULL: a float (its bits kept exactly). has_st: the
- * sample carries start timestamp st. Out-of-order and conflicting duplicates are errors. */
+ * sample carries start timestamp st. Out-of-order and conflicting duplicates are errors. A
+ * histogram's counter_reset_hint is replaced by the one it reads back with (memstore_hint.c). */
 promql_error_code pq_memstore_append_id(promql_memstore *s, uint32_t id, int64_t t, double v,
                                         const promql_histogram *hist, bool has_st, int64_t st,
                                         promql_error *err);
