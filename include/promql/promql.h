@@ -105,6 +105,10 @@ PROMQL_API const promql_storage *promql_memstore_storage(promql_memstore *store)
  * an older or equal timestamp is an error (PROMQL_ERR_BAD_DATA), nothing is changed. */
 PROMQL_API promql_error_code promql_memstore_append(promql_memstore *store, const promql_labels *labels,
                                                     int64_t t_ms, double value, promql_error *err);
+/* Append one histogram sample (copied). As Prometheus's TSDB, the store does not keep the
+ * counter_reset_hint it is given: samples read back with the hint Prometheus's head chunks give
+ * (unknown at a chunk's first sample, not_reset after it, gauge throughout a gauge chunk; a
+ * chunk starts at a counter reset, an explicit reset hint, a gauge/counter or layout change). */
 PROMQL_API promql_error_code promql_memstore_append_histogram(promql_memstore *store, const promql_labels *labels,
                                                               int64_t t_ms, const promql_histogram *h,
                                                               promql_error *err);

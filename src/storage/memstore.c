@@ -179,7 +179,7 @@ const pq_pair *pq_memstore_find_pair(const promql_memstore *s, const char *name,
 
 /* ---- labels ------------------------------------------------------------------------------- */
 
-int pq_labels_compare(const promql_labels *a, const promql_labels *b)
+int pq_memstore_labels_cmp(const promql_labels *a, const promql_labels *b)
 {
     size_t n = a->count < b->count ? a->count : b->count;
     for (size_t i = 0; i < n; i++) {
@@ -445,7 +445,8 @@ static int doubles_equal(const double *a, const double *b, size_t n)
 
 static int histograms_equal(const promql_histogram *a, const promql_histogram *b)
 {
-    return a->schema == b->schema && a->counter_reset_hint == b->counter_reset_hint &&
+    /* the hint is not compared: the head rewrites it (memstore_hint.c), as Go's Equals */
+    return a->schema == b->schema &&
            memcmp(&a->zero_threshold, &b->zero_threshold, sizeof(double)) == 0 &&
            memcmp(&a->zero_count, &b->zero_count, sizeof(double)) == 0 &&
            memcmp(&a->count, &b->count, sizeof(double)) == 0 &&
@@ -552,6 +553,7 @@ promql_error_code pq_memstore_append_id(promql_memstore *s, uint32_t id, int64_t
         copy = histogram_copy(hist);
         if (!copy)
             return pq_store_error(err, PROMQL_ERR_RESOURCE, "out of memory");
+        copy->counter_reset_hint = pq_memstore_stored_hint(se, t, hist);
     }
     size_t i = se->n;
     se->ts[i] = t;
@@ -576,7 +578,7 @@ typedef struct rank_rec {
 
 static int rank_cmp(const void *a, const void *b)
 {
-    return pq_labels_compare(((const rank_rec *)a)->labels, ((const rank_rec *)b)->labels);
+    return pq_memstore_labels_cmp(((const rank_rec *)a)->labels, ((const rank_rec *)b)->labels);
 }
 
 static void build_ranks(promql_memstore *s)

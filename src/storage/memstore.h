@@ -44,6 +44,7 @@ typedef struct pq_series {
     double *values;
     promql_histogram **hists;  /* NULL until the series gets a histogram */
     int64_t *start_ts;         /* NULL until a sample carries a start timestamp */
+    int64_t hchunk_mint;       /* first timestamp of the emulated head histogram chunk */
 } pq_series;
 
 /* Open-addressing tables: slots hold index+1 (0 = empty). */
@@ -77,7 +78,8 @@ struct promql_memstore {
 int64_t pq_memstore_series_id(promql_memstore *s, const promql_labels *labels, promql_error *err);
 
 /* Append one sample to a series by id. hist NULL: a float (its bits kept exactly). has_st: the
- * sample carries start timestamp st. Out-of-order and conflicting duplicates are errors. */
+ * sample carries start timestamp st. Out-of-order and conflicting duplicates are errors. A
+ * histogram's counter_reset_hint is replaced by the one it reads back with (memstore_hint.c). */
 promql_error_code pq_memstore_append_id(promql_memstore *s, uint32_t id, int64_t t, double v,
                                         const promql_histogram *hist, bool has_st, int64_t st,
                                         promql_error *err);
@@ -94,8 +96,13 @@ void pq_memstore_compact(promql_memstore *s);
 /* Bytes held for samples (timestamps, values, histogram pointers, start timestamps). */
 size_t pq_memstore_sample_bytes(const promql_memstore *s);
 
+/* The counter-reset hint histogram h, appended at t after the series' current last sample,
+ * reads back with from Prometheus's TSDB head (memstore_hint.c); tracks the series' emulated
+ * chunk start. */
+promql_counter_reset_hint pq_memstore_stored_hint(pq_series *se, int64_t t, const promql_histogram *h);
+
 /* Compare two sorted label sets as Prometheus orders them (labels.Compare). */
-int pq_labels_compare(const promql_labels *a, const promql_labels *b);
+int pq_memstore_labels_cmp(const promql_labels *a, const promql_labels *b);
 
 /* Error helper: fill err (when non-NULL) and return code. */
 promql_error_code pq_store_error(promql_error *err, promql_error_code code, const char *fmt, ...)

@@ -246,7 +246,7 @@ typedef struct sort_rec {
 static int rec_cmp(const void *a, const void *b)
 {
     const sort_rec *x = a, *y = b;
-    return pq_labels_compare(x->labels, y->labels);
+    return pq_memstore_labels_cmp(x->labels, y->labels);
 }
 
 static int rank_cmp(const void *a, const void *b)

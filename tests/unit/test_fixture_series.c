@@ -75,6 +75,13 @@ static void test_labels(void **state)
     d = parse_ok("ns:metric:rate5m{job=`raw\\n`}");
     assert_string_equal(label(&d, "job"), "raw\\n");
     assert_int_equal(d.point_count, 0);
+    /* name{...} drops empty values as labels.Builder; a bare {...} keeps them as labels.New */
+    d = parse_ok("metric{a=\"\", b=\"1\"} 1");
+    assert_int_equal(d.labels.count, 2);
+    assert_null(label(&d, "a"));
+    d = parse_ok("{__name__=\"metric\", a=\"\"} 1");
+    assert_int_equal(d.labels.count, 2);
+    assert_string_equal(label(&d, "a"), "");
     parse_fail("metric{a=\"1\",a=\"2\"} 1", "duplicated");
     parse_fail("metric{a=1} 1", "expected string");
     parse_fail("metric{a=\"1\" 1", "expected \",\" or \"}\"");

@@ -118,6 +118,78 @@ static void test_nan_bits_and_histograms(void **state)
     promql_memstore_free(s);
 }
 
+/* Appends a histogram with two buckets at index 0 and 1 (or one at index 1 when b0 < 0). */
+static void add_h(promql_memstore *s, promql_labels *l, int64_t t, int32_t schema, double b0, double b1,
+                  promql_counter_reset_hint hint)
+{
+    promql_error err;
+    double buckets[2];
+    promql_span span;
+    promql_histogram h = { 0 };
+    h.schema = schema;
+    h.counter_reset_hint = hint;
+    if (b0 < 0) {
+        span = (promql_span){ 1, 1 };
+        buckets[0] = b1;
+        h.positive_bucket_count = 1;
+        h.count = b1;
+    } else {
+        span = (promql_span){ 0, 2 };
+        buckets[0] = b0;
+        buckets[1] = b1;
+        h.positive_bucket_count = 2;
+        h.count = b0 + b1;
+    }
+    h.positive_spans = &span;
+    h.positive_span_count = 1;
+    h.positive_buckets = buckets;
+    assert_int_equal(promql_memstore_append_histogram(s, l, t, &h, &err), PROMQL_OK);
+}
+
+/* Hints as Prometheus's head hands them out: unknown at a chunk's first sample, not_reset later,
+ * gauge in gauge chunks; a chunk is cut at resets, kind or layout changes and range ends. */
+static void test_counter_reset_hints(void **state)
+{
+    (void)state;
+    promql_memstore *s = promql_memstore_new();
+    promql_error err;
+    promql_label it[] = { { "__name__", "h" } };
+    promql_labels l = L(it, 1);
+    const promql_counter_reset_hint U = PROMQL_HINT_UNKNOWN, N = PROMQL_HINT_NOT_COUNTER_RESET,
+                                    R = PROMQL_HINT_COUNTER_RESET, G = PROMQL_HINT_GAUGE;
+    add_h(s, &l, 1, 0, 1, 2, N);          /* first sample: unknown whatever was written */
+    add_h(s, &l, 2, 0, 1, 3, U);          /* continues: not_reset */
+    add_h(s, &l, 3, 0, 2, 3, R);          /* explicit reset: new chunk */
+    add_h(s, &l, 4, 0, 0, 1, U);          /* count goes down: new chunk */
+    add_h(s, &l, 5, 0, 1, 1, U);
+    add_h(s, &l, 6, 0, 5, 5, G);          /* gauge: own chunk */
+    add_h(s, &l, 7, 0, 1, 1, G);          /* a gauge going down stays in it */
+    add_h(s, &l, 8, 0, 5, 5, U);          /* counter after gauge: new chunk */
+    add_h(s, &l, 9, 1, 5, 6, U);          /* schema change: new chunk */
+    add_h(s, &l, 10, 1, -1, 20, U);       /* populated bucket 0 gone: reset */
+    add_h(s, &l, 11, 1, 0, 21, U);        /* an empty bucket reappearing is fine */
+    assert_int_equal(promql_memstore_append(s, &l, 12, 1, &err), PROMQL_OK);
+    add_h(s, &l, 13, 1, 0, 22, U);        /* after a float: new chunk */
+    add_h(s, &l, 86400000, 1, 0, 23, U);  /* the 24h chunk range ends */
+    add_h(s, &l, 86400001, 1, 0, 24, U);
+    const promql_counter_reset_hint want[] = { U, N, U, U, N, G, G, U, U, U, N, 0, U, U, N };
+    promql_sample_batch b;
+    promql_sample_iter *iter;
+    promql_series_set *set;
+    assert_int_equal(read_all(promql_memstore_storage(s), "h", NULL, &b, &iter, &set), 15);
+    for (size_t i = 0; i < 15; i++) {
+        if (i == 11) {
+            assert_null(b.histograms[i]);
+            continue;
+        }
+        assert_non_null(b.histograms[i]);
+        assert_int_equal(b.histograms[i]->counter_reset_hint, want[i]);
+    }
+    iter->ops->close(iter);
+    set->ops->close(set);
+    promql_memstore_free(s);
+}
+
 static void test_start_timestamps(void **state)
 {
     promql_memstore *s = promql_memstore_new();
@@ -248,6 +320,7 @@ int main(void)
         cmocka_unit_test(test_append_order),
         cmocka_unit_test(test_labels_normalised),
         cmocka_unit_test(test_nan_bits_and_histograms),
+        cmocka_unit_test(test_counter_reset_hints),
         cmocka_unit_test(test_start_timestamps),
         cmocka_unit_test(test_hints_end),
         cmocka_unit_test(test_clear_and_compact),
