@@ -17,6 +17,7 @@
 #include "parser/ast.h"
 #include "promql/promql.h"
 #include "util/arena.h"
+#include "util/labels.h"
 
 typedef struct pq_annotation {
     promql_annotation_kind kind;
@@ -130,11 +131,7 @@ promql_labels pq_labels_set(pq_eval *ev, promql_labels ls, const char *name, con
 promql_labels pq_labels_without(pq_eval *ev, promql_labels ls, const char *name);
 /* Keep only (by) / drop (without) the named labels; 'without' also drops __name__. */
 promql_labels pq_labels_group(pq_eval *ev, promql_labels ls, const pq_strlist *names, bool without);
-/* Byte-order comparison of label sets, as Prometheus's labels.Compare. The symbol is
- * pq_eval_labels_compare: storage/memstore.h has a pointer-taking function of the same name,
- * and the two never meet in one file (no file includes both headers). */
-#define pq_labels_compare pq_eval_labels_compare
-int pq_labels_compare(promql_labels a, promql_labels b);
+/* pq_labels_compare (Prometheus's labels.Compare) is in util/labels.h. */
 bool pq_labels_equal(promql_labels a, promql_labels b);
 uint64_t pq_labels_hash(promql_labels ls);
 /* Prometheus's labels.String() form: {__name__="up", a="b"} (names not valid in the legacy

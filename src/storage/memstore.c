@@ -4,6 +4,7 @@
  * Queries over it are in memstore_select.c.
  */
 #include "storage/memstore.h"
+#include "util/labels.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -178,20 +179,6 @@ const pq_pair *pq_memstore_find_pair(const promql_memstore *s, const char *name,
 }
 
 /* ---- labels ------------------------------------------------------------------------------- */
-
-int pq_memstore_labels_cmp(const promql_labels *a, const promql_labels *b)
-{
-    size_t n = a->count < b->count ? a->count : b->count;
-    for (size_t i = 0; i < n; i++) {
-        int c = strcmp(a->items[i].name, b->items[i].name);
-        if (c)
-            return c < 0 ? -1 : 1;
-        c = strcmp(a->items[i].value, b->items[i].value);
-        if (c)
-            return c < 0 ? -1 : 1;
-    }
-    return a->count < b->count ? -1 : a->count > b->count ? 1 : 0;
-}
 
 static int label_cmp(const void *x, const void *y)
 {
@@ -578,7 +565,7 @@ typedef struct rank_rec {
 
 static int rank_cmp(const void *a, const void *b)
 {
-    return pq_memstore_labels_cmp(((const rank_rec *)a)->labels, ((const rank_rec *)b)->labels);
+    return pq_labels_compare(*((const rank_rec *)a)->labels, *((const rank_rec *)b)->labels);
 }
 
 static void build_ranks(promql_memstore *s)

@@ -101,9 +101,6 @@ size_t pq_memstore_sample_bytes(const promql_memstore *s);
  * chunk start. */
 promql_counter_reset_hint pq_memstore_stored_hint(pq_series *se, int64_t t, const promql_histogram *h);
 
-/* Compare two sorted label sets as Prometheus orders them (labels.Compare). */
-int pq_memstore_labels_cmp(const promql_labels *a, const promql_labels *b);
-
 /* Error helper: fill err (when non-NULL) and return code. */
 promql_error_code pq_store_error(promql_error *err, promql_error_code code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

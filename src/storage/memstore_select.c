@@ -13,6 +13,7 @@
 
 #include "storage/matcher.h"
 #include "storage/memstore.h"
+#include "util/labels.h"
 #include "storage/regex.h"
 
 /* ---- postings algebra --------------------------------------------------------------------- */
@@ -246,7 +247,7 @@ typedef struct sort_rec {
 static int rec_cmp(const void *a, const void *b)
 {
     const sort_rec *x = a, *y = b;
-    return pq_memstore_labels_cmp(x->labels, y->labels);
+    return pq_labels_compare(*x->labels, *y->labels);
 }
 
 static int rank_cmp(const void *a, const void *b)
