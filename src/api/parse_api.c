@@ -22,7 +22,7 @@ PROMQL_API void promql_parse_options_init(promql_parse_options *opts)
     opts->enable_extended_range_selectors = 1;
     opts->enable_binop_fill_modifiers = 1;
     opts->max_query_length = 0;
-    opts->max_depth = 256;
+    opts->max_depth = PQ_DEFAULT_MAX_DEPTH;
 }
 
 PROMQL_API promql_error_code promql_parse(const char *query, size_t len, const promql_parse_options *opts,

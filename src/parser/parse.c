@@ -50,7 +50,7 @@ int pq_parse(const char *query, size_t len, const promql_parse_options *opts_in,
     else
         promql_parse_options_init(&opts);
     if (opts.max_depth <= 0)
-        opts.max_depth = 256;
+        opts.max_depth = PQ_DEFAULT_MAX_DEPTH;
     *out = NULL;
     if (!query && len > 0) {
         simple_error(err, PROMQL_ERR_BAD_DATA, "query is NULL");

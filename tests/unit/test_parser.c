@@ -541,12 +541,13 @@ static void test_limits(void **state)
     free(chain);
 
     /* a deep duration expression inside brackets is bounded too */
-    char *dur = malloc(4 * 400 + 16);
+    enum { DUR_TERMS = PQ_DEFAULT_MAX_DEPTH + 100 };
+    char *dur = malloc(3 * DUR_TERMS + 16);
     assert_non_null(dur);
     size_t dl = 0;
     memcpy(dur, "foo[1m", 6);
     dl = 6;
-    for (int i = 0; i < 400; i++) {
+    for (int i = 0; i < DUR_TERMS; i++) {
         memcpy(dur + dl, "+1m", 3);
         dl += 3;
     }
@@ -554,6 +555,18 @@ static void test_limits(void **state)
     assert_int_equal(pq_parse(dur, dl, NULL, &ast, &err), -1);
     assert_non_null(strstr(err.message, "nested too deeply"));
     free(dur);
+
+    /* ... while a chain within the default limit parses, as Prometheus accepts it */
+    char *ors = malloc(6 * 300 + 8);
+    assert_non_null(ors);
+    size_t ol = 0;
+    for (int i = 0; i < 300; i++) {
+        memcpy(ors + ol, i ? " or up" : "up", i ? 6 : 2);
+        ol += i ? 6 : 2;
+    }
+    assert_int_equal(pq_parse(ors, ol, NULL, &ast, &err), 0);
+    pq_ast_free(ast);
+    free(ors);
 
     promql_parse_options_init(&o);
     o.max_query_length = 3;
