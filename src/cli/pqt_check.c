@@ -13,6 +13,8 @@
 #include "cli/jsonstr.h"
 #include "cli/numfmt.h"
 #include "cli/pqt_internal.h"
+#include "util/labels.h"
+#include "util/gofmt.h"
 #include "eval/histogram.h"
 #include "util/strbuf.h"
 
@@ -110,57 +112,10 @@ bool pqt_is_fail(const pqt_eval *ev)
 
 /* ---- printing labels, values, histograms as the Go runner does ----------------------------- */
 
-/* strconv.Quote, close enough for messages: escapes, \x for bad bytes, UTF-8 kept. */
+/* Go's strconv.Quote is pq_go_quote (util/gofmt.h): messages quote exactly as the Go runner. */
 static void go_quote(pq_strbuf *b, const char *s)
 {
-    static const char hex[] = "0123456789abcdef";
-    size_t len = strlen(s);
-    pq_strbuf_putc(b, '"');
-    for (size_t i = 0; i < len;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80) {
-            size_t n;
-            if (pq_cli_utf8_decode((const unsigned char *)s + i, len - i, &n) < 0) {
-                pq_strbuf_printf(b, "\\x%c%c", hex[c >> 4], hex[c & 15]);
-                i++;
-            } else {
-                pq_strbuf_append(b, s + i, n);
-                i += n;
-            }
-            continue;
-        }
-        switch (c) {
-        case '"': pq_strbuf_puts(b, "\\\""); break;
-        case '\\': pq_strbuf_puts(b, "\\\\"); break;
-        case '\a': pq_strbuf_puts(b, "\\a"); break;
-        case '\b': pq_strbuf_puts(b, "\\b"); break;
-        case '\f': pq_strbuf_puts(b, "\\f"); break;
-        case '\n': pq_strbuf_puts(b, "\\n"); break;
-        case '\r': pq_strbuf_puts(b, "\\r"); break;
-        case '\t': pq_strbuf_puts(b, "\\t"); break;
-        case '\v': pq_strbuf_puts(b, "\\v"); break;
-        default:
-            if (c < 0x20 || c == 0x7f)
-                pq_strbuf_printf(b, "\\x%c%c", hex[c >> 4], hex[c & 15]);
-            else
-                pq_strbuf_putc(b, (char)c);
-        }
-        i++;
-    }
-    pq_strbuf_putc(b, '"');
-}
-
-static bool legacy_label_name(const char *s)
-{
-    if (!*s)
-        return false;
-    for (const char *p = s; *p; p++) {
-        char c = *p;
-        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (p != s && c >= '0' && c <= '9');
-        if (!ok)
-            return false;
-    }
-    return true;
+    pq_go_quote(b, s, strlen(s));
 }
 
 static void put_labels(pq_strbuf *b, promql_labels ls)
@@ -169,7 +124,7 @@ static void put_labels(pq_strbuf *b, promql_labels ls)
     for (size_t i = 0; i < ls.count; i++) {
         if (i)
             pq_strbuf_puts(b, ", ");
-        if (legacy_label_name(ls.items[i].name))
+        if (pq_is_legacy_label_name(ls.items[i].name, strlen(ls.items[i].name)))
             pq_strbuf_puts(b, ls.items[i].name);
         else
             go_quote(b, ls.items[i].name);
@@ -356,24 +311,10 @@ void pqt_value_from_result(pq_arena *a, const promql_result *res, pqt_value *out
     }
 }
 
-int pqt_labels_compare(promql_labels a, promql_labels b)
-{
-    size_t l = a.count < b.count ? a.count : b.count;
-    for (size_t i = 0; i < l; i++) {
-        int c = strcmp(a.items[i].name, b.items[i].name);
-        if (c)
-            return c < 0 ? -1 : 1;
-        c = strcmp(a.items[i].value, b.items[i].value);
-        if (c)
-            return c < 0 ? -1 : 1;
-    }
-    return a.count < b.count ? -1 : a.count > b.count ? 1 : 0;
-}
-
 static const pqt_expected_series *find_expected(const pqt_eval *ev, promql_labels ls)
 {
     for (size_t i = 0; i < ev->nseries; i++)
-        if (pqt_labels_compare(ev->series[i].labels, ls) == 0)
+        if (pq_labels_compare(ev->series[i].labels, ls) == 0)
             return &ev->series[i];
     return NULL;
 }
@@ -489,7 +430,7 @@ static const char *series_result_string(pq_arena *a, const pqt_rseries *s)
 static const char *check_sorted(pq_arena *a, const pqt_value *v)
 {
     for (size_t i = 0; i + 1 < v->n; i++)
-        if (pqt_labels_compare(v->series[i].labels, v->series[i + 1].labels) > 0)
+        if (pq_labels_compare(v->series[i].labels, v->series[i + 1].labels) > 0)
             return pq_arena_sprintf(a,
                 "matrix results should always be sorted by labels, but matrix is not sorted: series at index %zu with labels %s sorts before series at index %zu with labels %s",
                 i + 1, pqt_labels_string(a, v->series[i + 1].labels), i, pqt_labels_string(a, v->series[i].labels));

@@ -101,7 +101,6 @@ const char *pqt_labels_string(pq_arena *a, promql_labels ls);
 const char *pqt_describe_expected(const pqt_eval *ev);
 const char *pqt_describe_value(pq_arena *a, const pqt_value *v);
 const char *pqt_histogram_string(pq_arena *a, const promql_histogram *h);
-int pqt_labels_compare(promql_labels a, promql_labels b);
 
 /* pqt_atmod.c: the query with '@ t' on every selector and subquery outside subqueries that
  * have one, as test.go's atModifierTestCases. Returns NULL with *unsafe set when the query

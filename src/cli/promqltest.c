@@ -16,6 +16,7 @@
 
 #include "cli/numfmt.h"
 #include "cli/pqt_internal.h"
+#include "util/labels.h"
 #include "cli/timeparse.h"
 #include "parser/parser.h"
 #include "util/strbuf.h"
@@ -370,7 +371,7 @@ static int add_expect(pqt_eval *ev, pqt_expect_type t, pqt_expect e)
 static int add_series(pqt_eval *ev, promql_labels ls, int pos, pq_point *vals, size_t nvals, bool unknown_hint)
 {
     for (size_t i = 0; i < ev->nseries; i++)
-        if (pqt_labels_compare(ev->series[i].labels, ls) == 0) {
+        if (pq_labels_compare(ev->series[i].labels, ls) == 0) {
             ev->series[i] = (pqt_expected_series){ls, pos, vals, nvals, unknown_hint};
             return 0;
         }
@@ -771,7 +772,7 @@ static bool run_instant_query(pqt_runner *r, pqt_eval *ev, const char *q, int64_
         return ok;
     }
     for (size_t i = 0; i + 1 < mv.n; i++)
-        if (pqt_labels_compare(mv.series[i].labels, mv.series[i + 1].labels) > 0) {
+        if (pq_labels_compare(mv.series[i].labels, mv.series[i + 1].labels) > 0) {
             ok = fail_out(o, PQT_RANGE_MODE,
                           pq_arena_sprintf(a, "matrix results should always be sorted by labels, but matrix is not sorted (query \"%s\", line %d)",
                                            q, ev->line),
