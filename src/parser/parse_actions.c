@@ -1042,6 +1042,8 @@ pq_node *pq_act_selector(pq_parse_ctx *ctx, const pq_token *name, pq_braces *b)
 static int64_t seconds_to_ms(double s)
 {
     double ns = round(s * 1e9);
+    if (isnan(ns))   /* refused earlier as out of range; never convert NaN to an integer */
+        return 0;
     if (ns >= 9.2e18)
         return INT64_MAX / 1000000;
     if (ns <= -9.2e18)
@@ -1276,9 +1278,12 @@ pq_node *pq_act_subquery(pq_parse_ctx *ctx, pq_node *e, pq_node *range, pq_node 
 
 /* ---- duration expressions ------------------------------------------------------------------- */
 
+/* Prometheus's durationLiteralOutOfRange, which lets NaN through (every comparison with NaN is
+ * false) into a float-to-integer conversion Go leaves implementation-defined. We refuse NaN as
+ * out of range, as 3.x's duration expressions refuse it ("duration is NaN or infinite"). */
 static bool out_of_range(double v)
 {
-    return v > 9223372036.854775807 || v < -9223372036.854775808;
+    return isnan(v) || v > 9223372036.854775807 || v < -9223372036.854775808;
 }
 
 static pq_node *zero_literal(pq_parse_ctx *ctx)
