@@ -143,7 +143,9 @@ typedef struct promql_engine_options {
     int enable_binop_fill_modifiers;     /* default on */
     int enable_at_modifier;              /* default on */
     int enable_negative_offset;          /* default on */
-    int enable_delayed_name_removal;     /* default on, as 3.x with the feature flag */
+    int enable_delayed_name_removal;     /* default off, as in Prometheus 3.14, where it is the
+                                            experimental flag promql-delayed-name-removal; the
+                                            promqltest runner turns it on as upstream's does */
     int64_t default_subquery_step_ms;    /* step of a subquery written without one; default 1m
                                             (Prometheus's global evaluation interval) */
     int use_start_timestamps;            /* hand the storage's start (created) timestamps to

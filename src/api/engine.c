@@ -30,7 +30,7 @@ void promql_engine_options_init(promql_engine_options *o)
     o->enable_binop_fill_modifiers = 1;
     o->enable_at_modifier = 1;
     o->enable_negative_offset = 1;
-    o->enable_delayed_name_removal = 1;
+    o->enable_delayed_name_removal = 0;   /* experimental and off in Prometheus 3.14 too */
     o->default_subquery_step_ms = 60 * 1000;
 }
 

@@ -67,6 +67,38 @@ static void test_instant_vector(void **state)
     promql_result_free(r);
 }
 
+/* Name removal is immediate by default, as in Prometheus (delayed removal is its experimental
+ * flag): a filtering comparison keeps the left side's labels, whose __name__ rate() already
+ * dropped. With delayed removal the comparison does not carry the pending drop (as upstream),
+ * so the name comes back. */
+static void test_name_removal_modes(void **state)
+{
+    const char *q = "rate(x[5m]) > on(job) group_left rate(x[5m]) - 1";
+    promql_error err;
+    promql_result *r = q_instant(q, 540000, &err);
+    assert_non_null(r);
+    assert_int_equal(promql_result_series_count(r), 2);
+    for (size_t i = 0; i < 2; i++) {
+        promql_labels only = promql_result_series_labels(r, i);
+        assert_int_equal(only.count, 1);
+        assert_string_equal(only.items[0].name, "job");
+    }
+    promql_result_free(r);
+
+    promql_engine_options o;
+    promql_engine_options_init(&o);
+    o.enable_delayed_name_removal = 1;
+    promql_engine *delayed = promql_engine_new(&o, &err);
+    assert_non_null(delayed);
+    assert_int_equal(promql_query_instant(delayed, &storage, q, strlen(q), 540000, &r, &err), PROMQL_OK);
+    assert_int_equal(promql_result_series_count(r), 2);
+    promql_labels ls = promql_result_series_labels(r, 0);
+    assert_int_equal(ls.count, 2);
+    assert_string_equal(ls.items[0].name, "__name__");
+    promql_result_free(r);
+    promql_engine_free(delayed);
+}
+
 static void test_range_matrix(void **state)
 {
     promql_error err;
@@ -205,6 +237,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_instant_vector),
+        cmocka_unit_test(test_name_removal_modes),
         cmocka_unit_test(test_range_matrix),
         cmocka_unit_test(test_instant_kinds),
         cmocka_unit_test(test_errors_and_annotations),

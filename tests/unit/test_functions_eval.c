@@ -49,6 +49,9 @@ static int setup(void **state)
     }
     promql_engine_options o;
     promql_engine_options_init(&o);
+    /* As the upstream promqltest engine: annotations then name the metric ("for metric name"),
+     * which immediate name removal (the default, as in Prometheus) leaves out. */
+    o.enable_delayed_name_removal = 1;
     e.engine = promql_engine_new(&o, &err);
     if (!e.engine)
         return -1;
