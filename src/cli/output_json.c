@@ -14,6 +14,7 @@
 #include "cli/numfmt.h"
 #include "cli/output.h"
 #include "eval/histogram.h"
+#include "util/gofmt.h"
 
 void pq_cli_json_labels(pq_strbuf *b, promql_labels ls)
 {
@@ -258,7 +259,7 @@ void pq_cli_json_success(pq_strbuf *b, const promql_result *res, bool stats)
         pq_strbuf_putc(b, '[');
         put_json_number(b, (double)ts / 1000);
         pq_strbuf_puts(b, ",\"");
-        pq_strbuf_append(b, buf, pq_cli_format_go_float(buf, v, 'f'));
+        pq_strbuf_append(b, buf, pq_go_format_float_buf(buf, sizeof buf, v, 'f'));
         pq_strbuf_puts(b, "\"]");
         break;
     }

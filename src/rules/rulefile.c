@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rules/gonum.h"
 #include "util/gofmt.h"
 #include "rules/template.h"
 #include "rules/yaml_tree.h"
 #include "util/strbuf.h"
+#include "util/gotime.h"
 
 void pq_msglist_add(pq_msglist *l, const char *fmt, ...)
 {
@@ -199,7 +199,7 @@ static int64_t dec_duration(decoder *d, const pq_ynode *n)
     }
     int64_t ms;
     char e[256];
-    if (pq_gonum_parse_duration(n->value, n->len, &ms, e, sizeof e)) {
+    if (pq_go_parse_duration(n->value, n->len, &ms, e, sizeof e)) {
         if (!d->fatal[0])
             snprintf(d->fatal, sizeof d->fatal, "%s", e);
         return 0;

@@ -26,6 +26,7 @@
 #include "rules/yaml_tree.h"
 #include "util/arena.h"
 #include "util/gofmt.h"
+#include "util/gotime.h"
 
 /* ---- the test file model ---- */
 
@@ -150,7 +151,7 @@ static int64_t dur(udec *d, const pq_ynode *n)
     }
     int64_t ms;
     char e[256];
-    if (pq_gonum_parse_duration(n->value, n->len, &ms, e, sizeof e)) {
+    if (pq_go_parse_duration(n->value, n->len, &ms, e, sizeof e)) {
         if (!d->fatal[0])
             snprintf(d->fatal, sizeof d->fatal, "%s", e);
         return 0;
@@ -260,53 +261,6 @@ static const pq_ynode *map(udec *d, const pq_ynode *n, const char *type, const c
     return n;
 }
 
-/* promtool's parseTime: Unix seconds (with fraction) or RFC 3339. */
-static int parse_time(const char *s, int64_t *ms)
-{
-    char *end;
-    double f = strtod(s, &end);
-    if (*s && !*end && isfinite(f) && fabs(f) < 9e15) {
-        *ms = (int64_t)llround(f * 1000);
-        return 0;
-    }
-    struct tm tm;
-    memset(&tm, 0, sizeof tm);
-    const char *p = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
-    if (!p)
-        return -1;
-    int64_t frac_ms = 0;
-    if (*p == '.') {
-        p++;
-        int digits = 0;
-        while (*p >= '0' && *p <= '9') {
-            if (digits < 3)
-                frac_ms = frac_ms * 10 + (*p - '0');
-            digits++;
-            p++;
-        }
-        for (; digits < 3; digits++)
-            frac_ms *= 10;
-    }
-    int64_t tz = 0;
-    if (*p == 'Z' || *p == 'z') {
-        p++;
-    } else if (*p == '+' || *p == '-') {
-        int sign = *p == '-' ? -1 : 1;
-        int hh, mm;
-        if (sscanf(p + 1, "%2d:%2d", &hh, &mm) != 2)
-            return -1;
-        tz = sign * (hh * 3600 + mm * 60);
-        p += 6;
-    } else {
-        return -1;
-    }
-    if (*p)
-        return -1;
-    time_t t = timegm(&tm);
-    *ms = ((int64_t)t - tz) * 1000 + frac_ms;
-    return 0;
-}
-
 static const char *const file_fields[] = {"rule_files", "evaluation_interval", "group_eval_order", "tests",
                                           "fuzzy_compare", NULL};
 static const char *const group_fields[] = {"interval", "input_series", "alert_rule_test", "promql_expr_test",
@@ -360,7 +314,7 @@ static void decode(udec *d, const pq_ynode *root, ut_file *f)
         const pq_ynode *st = pq_yaml_get(gn, "start_timestamp");
         if (st && !pq_yaml_is_null(st)) {
             const char *s = str(d, st);
-            if (parse_time(s, &g->start_ms) && !d->fatal[0])
+            if (pq_go_parse_promtool_time(s, strlen(s), &g->start_ms) && !d->fatal[0])
                 snprintf(d->fatal, sizeof d->fatal, "cannot parse \"%s\" to a valid timestamp", s);
             g->has_start = true;
         }
@@ -499,7 +453,7 @@ static void ps_string(pq_strbuf *out, const psample *ps, size_t n)
         if (ps[i].hist[0])
             pq_strbuf_puts(out, ps[i].hist);
         else
-            pq_gonum_float(out, ps[i].value, 'E', -1);
+            pq_go_format_float_prec(out, ps[i].value, 'E', -1);
     }
 }
 
@@ -644,7 +598,7 @@ static void debug_dump(run_ctx *rc, promql_engine *engine, promql_memstore *stor
             size_t np = promql_result_series_floats(res, i, &tv, &vv);
             for (size_t k = 0; k < np; k++) {
                 pq_strbuf_putc(&b, '\n');
-                pq_gonum_float(&b, vv[k], 'f', -1);
+                pq_go_format_float_prec(&b, vv[k], 'f', -1);
                 pq_strbuf_printf(&b, " @[%lld]", (long long)tv[k]);
             }
         }
@@ -744,7 +698,7 @@ static size_t run_group(run_ctx *rc, const ut_group *g, int64_t eval_interval)
             pq_strbuf b;
             pq_strbuf_init(&b);
             pq_strbuf_puts(&b, "an item under alert_rule_test misses required attribute alertname at eval_time ");
-            pq_gonum_model_duration(&b, g->alerts[i].eval_time);
+            pq_go_format_duration_ms(&b, g->alerts[i].eval_time);
             if (g->name[0])
                 pq_strbuf_printf(&b, " (in TestGroup %s)", g->name);
             add_err(&rc->errs, &b);
@@ -887,7 +841,7 @@ static size_t run_group(run_ctx *rc, const ut_group *g, int64_t eval_interval)
                     if (g->name[0])
                         pq_strbuf_printf(&b, "    name: %s,\n", g->name);
                     pq_strbuf_printf(&b, "    alertname: %s, time: ", at->alertname);
-                    pq_gonum_model_duration(&b, at->eval_time);
+                    pq_go_format_duration_ms(&b, at->eval_time);
                     pq_strbuf_puts(&b, ", \n        exp:");
                     indent_lines(&b, es.data ? es.data : "", "            ");
                     pq_strbuf_puts(&b, ", \n        got:");
@@ -909,7 +863,7 @@ static size_t run_group(run_ctx *rc, const ut_group *g, int64_t eval_interval)
         pq_strbuf_puts(&head, "    expr: ");
         pq_go_quote(&head, t->expr, strlen(t->expr));
         pq_strbuf_puts(&head, ", time: ");
-        pq_gonum_model_duration(&head, t->eval_time);
+        pq_go_format_duration_ms(&head, t->eval_time);
         promql_result *res = NULL;
         promql_error qe;
         const char *qerr = NULL;

@@ -28,6 +28,21 @@ void pq_go_quote(pq_strbuf *b, const char *s, size_t len);
  * round-trip, "+Inf", "-Inf", "NaN". fmt.Sprint("%v", v) equals the 'g' form. */
 void pq_go_format_float(pq_strbuf *b, double v, char fmt);
 
+/* strconv.FormatFloat(v, fmt, prec, 64) for fmt 'e', 'E', 'f', 'g', 'G' and prec >= 0, or -1
+ * for the shortest round-trip digits ('e'/'g' round to at most 30 significant digits). */
+void pq_go_format_float_prec(pq_strbuf *b, double v, char fmt, int prec);
+
+/* The longest shortest-digits form: 'f' of 5e-324 ("0." and 323 zeros and "5"), with a sign. */
+#define PQ_GO_FLOAT_MAX 400
+
+/* pq_go_format_float into buf (len >= PQ_GO_FLOAT_MAX holds every value; a shorter buffer
+ * gets what fits of the leading part), NUL-terminated; returns the length. */
+size_t pq_go_format_float_buf(char *buf, size_t len, double v, char fmt);
+
+/* The shortest round-trip decimal digits of a finite |v| (sign ignored): digits gets them (no
+ * dot, no trailing zeros, "" for zero) and value = 0.DIGITS * 10^*decpt. Returns their count. */
+int pq_go_shortest_digits(double v, char digits[32], int *decpt);
+
 /* model.Duration(ms * time.Millisecond).String(): "0s", "1h30m", "2w", "90d", "1y",
  * "-5m" for negative values. */
 void pq_go_format_duration_ms(pq_strbuf *b, int64_t ms);

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "../../src/cli/numfmt.c"
+#include "util/gofmt.h"
 #include "../../src/cli/jsonstr.c"
 
 static void check_value(double f, const char *want)
@@ -54,17 +55,17 @@ static void test_go_float_f(void **state)
 {
     (void)state;
     char buf[PQ_NUMFMT_MAX];
-    pq_cli_format_go_float(buf, 1e-7, 'f');
+    pq_go_format_float_buf(buf, sizeof buf, 1e-7, 'f');
     assert_string_equal(buf, "0.0000001");
-    pq_cli_format_go_float(buf, 1e21, 'f');
+    pq_go_format_float_buf(buf, sizeof buf, 1e21, 'f');
     assert_string_equal(buf, "1000000000000000000000");
-    pq_cli_format_go_float(buf, 0, 'e');
+    pq_go_format_float_buf(buf, sizeof buf, 0, 'e');
     assert_string_equal(buf, "0e+00");
-    pq_cli_format_go_float(buf, 12345, 'e');
+    pq_go_format_float_buf(buf, sizeof buf, 12345, 'e');
     assert_string_equal(buf, "1.2345e+04");
-    pq_cli_format_go_float(buf, 1e100, 'e');
+    pq_go_format_float_buf(buf, sizeof buf, 1e100, 'e');
     assert_string_equal(buf, "1e+100");
-    pq_cli_format_go_float(buf, 1.7976931348623157e308, 'f');
+    pq_go_format_float_buf(buf, sizeof buf, 1.7976931348623157e308, 'f');
     assert_int_equal(strlen(buf), 309);
     pq_cli_format_go_v(buf, 1e21);
     assert_string_equal(buf, "1e+21");
@@ -90,7 +91,7 @@ static void test_shortest_round_trip(void **state)
             continue;
         char d[32], s[64];
         int point;
-        int n = pq_cli_shortest_digits(f, d, &point);
+        int n = pq_go_shortest_digits(f, d, &point);
         snprintf(s, sizeof s, "0.%se%d", d, point);
         assert_true(strtod(s, NULL) == fabs(f));
         if (n > 1) {
