@@ -155,47 +155,6 @@ typedef struct decoder {
     const pq_rulefile_options *opts;
 } decoder;
 
-static int cmp_label(const void *x, const void *y)
-{
-    return strcmp(((const promql_label *)x)->name, ((const promql_label *)y)->name);
-}
-
-static promql_labels dec_map(decoder *d, const pq_ynode *n)
-{
-    promql_labels ls = {NULL, 0};
-    if (!n || pq_yaml_is_null(n))
-        return ls;
-    if (n->kind != PQ_Y_MAP) {
-        pq_ydec_type_error(&d->y, n, "map[string]string");
-        return ls;
-    }
-    promql_label *items = n->n ? pq_arena_calloc(d->y.a, n->n, sizeof *items) : NULL;
-    size_t cnt = 0;
-    for (size_t i = 0; items && i < n->n; i++) {
-        const pq_ynode *k = n->items[2 * i], *v = n->items[2 * i + 1];
-        const char *ks = pq_ydec_string(&d->y, k);
-        const char *vs = pq_ydec_string(&d->y, v);
-        /* a later duplicate key replaces the earlier one, as Go's map does */
-        size_t j;
-        for (j = 0; j < cnt; j++)
-            if (strcmp(items[j].name, ks) == 0)
-                break;
-        if (j < cnt && k->kind == PQ_Y_SCALAR) {
-            pq_ydec_error(&d->y, k->line, "mapping key \"%s\" already defined at line %d", ks, n->items[0]->line);
-            items[j].value = vs;
-            continue;
-        }
-        items[cnt].name = ks;
-        items[cnt].value = vs;
-        cnt++;
-    }
-    if (cnt > 1)
-        qsort(items, cnt, sizeof *items, cmp_label);
-    ls.items = items;
-    ls.count = cnt;
-    return ls;
-}
-
 static void check_fields(decoder *d, const pq_ynode *m, const char *const *known, const char *type)
 {
     for (size_t i = 0; i < m->n; i++) {
@@ -394,7 +353,7 @@ pq_rule_file *pq_rule_file_parse(const char *path, const char *data, size_t len,
                         else
                             rg->limit = v;
                     }
-                    rg->labels = dec_map(&d, pq_yaml_get(g, "labels"));
+                    rg->labels = pq_ydec_string_map(&d.y, pq_yaml_get(g, "labels"), "map[string]string", true);
                     const pq_ynode *rs = pq_yaml_get(g, "rules");
                     if (rs && !pq_yaml_is_null(rs) && rs->kind != PQ_Y_SEQ) {
                         pq_ydec_type_error(&d.y, rs, "[]rulefmt.Rule");
@@ -430,8 +389,8 @@ pq_rule_file *pq_rule_file_parse(const char *path, const char *data, size_t len,
                         r->expr = pq_ydec_string(&d.y, ex);
                         r->for_ms = pq_ydec_duration(&d.y, pq_yaml_get(rn, "for"));
                         r->keep_firing_for_ms = pq_ydec_duration(&d.y, pq_yaml_get(rn, "keep_firing_for"));
-                        r->labels = dec_map(&d, pq_yaml_get(rn, "labels"));
-                        r->annotations = dec_map(&d, pq_yaml_get(rn, "annotations"));
+                        r->labels = pq_ydec_string_map(&d.y, pq_yaml_get(rn, "labels"), "map[string]string", true);
+                        r->annotations = pq_ydec_string_map(&d.y, pq_yaml_get(rn, "annotations"), "map[string]string", true);
                     }
                 }
             }

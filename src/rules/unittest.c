@@ -148,44 +148,6 @@ static bool boolean(udec *d, const pq_ynode *n)
     return false;
 }
 
-static int cmp_label(const void *x, const void *y)
-{
-    return strcmp(((const promql_label *)x)->name, ((const promql_label *)y)->name);
-}
-
-static promql_labels smap(udec *d, const pq_ynode *n, const char *type)
-{
-    promql_labels ls = {NULL, 0};
-    if (!n || pq_yaml_is_null(n))
-        return ls;
-    if (n->kind != PQ_Y_MAP) {
-        pq_ydec_type_error(&d->y, n, type);
-        return ls;
-    }
-    promql_label *items = n->n ? pq_arena_calloc(d->y.a, n->n, sizeof *items) : NULL;
-    size_t cnt = 0;
-    for (size_t i = 0; items && i < n->n; i++) {
-        const char *k = pq_ydec_string(&d->y, n->items[2 * i]);
-        const char *v = pq_ydec_string(&d->y, n->items[2 * i + 1]);
-        size_t j;
-        for (j = 0; j < cnt; j++)
-            if (!strcmp(items[j].name, k))
-                break;
-        if (j < cnt) {
-            items[j].value = v;
-            continue;
-        }
-        items[cnt].name = k;
-        items[cnt].value = v;
-        cnt++;
-    }
-    if (cnt > 1)
-        qsort(items, cnt, sizeof *items, cmp_label);
-    ls.items = items;
-    ls.count = cnt;
-    return ls;
-}
-
 static const pq_ynode *seq(udec *d, const pq_ynode *n, const char *type)
 {
     if (!n || pq_yaml_is_null(n))
@@ -258,7 +220,7 @@ static void decode(udec *d, const pq_ynode *root, ut_file *f)
         g->interval = pq_ydec_duration(&d->y, pq_yaml_get(gn, "interval"));
         g->name = pq_ydec_string(&d->y, pq_yaml_get(gn, "name"));
         g->external_url = pq_ydec_string(&d->y, pq_yaml_get(gn, "external_url"));
-        g->external_labels = smap(d, pq_yaml_get(gn, "external_labels"), "labels.Labels");
+        g->external_labels = pq_ydec_string_map(&d->y, pq_yaml_get(gn, "external_labels"), "labels.Labels", false);
         const pq_ynode *st = pq_yaml_get(gn, "start_timestamp");
         if (st && !pq_yaml_is_null(st)) {
             const char *s = pq_ydec_string(&d->y, st);
@@ -292,8 +254,8 @@ static void decode(udec *d, const pq_ynode *root, ut_file *f)
                     t->exp = pq_arena_calloc(d->y.a, ea->n, sizeof *t->exp);
                     for (size_t j = 0; t->exp && j < ea->n; j++) {
                         const pq_ynode *x = map(d, ea->items[j], "main.alert", alert_fields);
-                        t->exp[t->nexp].labels = smap(d, pq_yaml_get(x, "exp_labels"), "map[string]string");
-                        t->exp[t->nexp].annotations = smap(d, pq_yaml_get(x, "exp_annotations"), "map[string]string");
+                        t->exp[t->nexp].labels = pq_ydec_string_map(&d->y, pq_yaml_get(x, "exp_labels"), "map[string]string", false);
+                        t->exp[t->nexp].annotations = pq_ydec_string_map(&d->y, pq_yaml_get(x, "exp_annotations"), "map[string]string", false);
                         t->nexp++;
                     }
                 }

@@ -5,6 +5,8 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "util/gotime.h"
 
@@ -55,4 +57,46 @@ int64_t pq_ydec_duration(pq_ydec *d, const pq_ynode *n)
         return 0;
     }
     return ms;
+}
+
+static int cmp_label(const void *x, const void *y)
+{
+    return strcmp(((const promql_label *)x)->name, ((const promql_label *)y)->name);
+}
+
+promql_labels pq_ydec_string_map(pq_ydec *d, const pq_ynode *n, const char *type, bool v3_duplicates)
+{
+    promql_labels ls = {NULL, 0};
+    if (!n || pq_yaml_is_null(n))
+        return ls;
+    if (n->kind != PQ_Y_MAP) {
+        pq_ydec_type_error(d, n, type);
+        return ls;
+    }
+    promql_label *items = n->n ? pq_arena_calloc(d->a, n->n, sizeof *items) : NULL;
+    size_t cnt = 0;
+    for (size_t i = 0; items && i < n->n; i++) {
+        const pq_ynode *k = n->items[2 * i], *v = n->items[2 * i + 1];
+        const char *ks = pq_ydec_string(d, k);
+        const char *vs = pq_ydec_string(d, v);
+        /* a later duplicate key replaces the earlier one, as Go's map does */
+        size_t j;
+        for (j = 0; j < cnt; j++)
+            if (strcmp(items[j].name, ks) == 0)
+                break;
+        if (j < cnt) {
+            if (v3_duplicates && k->kind == PQ_Y_SCALAR)
+                pq_ydec_error(d, k->line, "mapping key \"%s\" already defined at line %d", ks, n->items[0]->line);
+            items[j].value = vs;
+            continue;
+        }
+        items[cnt].name = ks;
+        items[cnt].value = vs;
+        cnt++;
+    }
+    if (cnt > 1)
+        qsort(items, cnt, sizeof *items, cmp_label);
+    ls.items = items;
+    ls.count = cnt;
+    return ls;
 }

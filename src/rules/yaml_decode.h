@@ -7,7 +7,10 @@
 #ifndef PQ_RULES_YAML_DECODE_H
 #define PQ_RULES_YAML_DECODE_H
 
+#include <stdbool.h>
 #include <stdint.h>
+
+#include "promql/promql.h"
 
 #include "rules/yaml_tree.h"
 #include "util/arena.h"
@@ -28,5 +31,10 @@ void pq_ydec_type_error(pq_ydec *d, const pq_ynode *n, const char *into);
 const char *pq_ydec_string(pq_ydec *d, const pq_ynode *n);
 /* A model.Duration field in milliseconds: 0 for absent or null; a parse error becomes fatal. */
 int64_t pq_ydec_duration(pq_ydec *d, const pq_ynode *n);
+
+/* A map[string]string field as labels sorted by name (a later duplicate key wins, as in a Go
+ * map; v3_duplicates adds yaml.v3's "mapping key ... already defined" error); type names the Go
+ * type in a type error. */
+promql_labels pq_ydec_string_map(pq_ydec *d, const pq_ynode *n, const char *type, bool v3_duplicates);
 
 #endif
