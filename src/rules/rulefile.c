@@ -16,6 +16,7 @@
 #include "util/strbuf.h"
 #include "util/gotime.h"
 #include "rules/yaml_decode.h"
+#include "util/labels.h"
 
 void pq_msglist_add(pq_msglist *l, const char *fmt, ...)
 {
@@ -109,20 +110,6 @@ void pq_rules_labels_string(pq_strbuf *b, const promql_labels *ls)
         pq_go_quote(b, ls->items[i].value, strlen(ls->items[i].value));
     }
     pq_strbuf_putc(b, '}');
-}
-
-int pq_rules_labels_compare(const promql_labels *x, const promql_labels *y)
-{
-    size_t n = x->count < y->count ? x->count : y->count;
-    for (size_t i = 0; i < n; i++) {
-        int c = strcmp(x->items[i].name, y->items[i].name);
-        if (c)
-            return c;
-        c = strcmp(x->items[i].value, y->items[i].value);
-        if (c)
-            return c;
-    }
-    return x->count < y->count ? -1 : x->count > y->count;
 }
 
 int pq_rules_labels_merge(pq_arena *a, const promql_labels *base, const promql_labels *over, promql_labels *out)
@@ -487,7 +474,7 @@ static int cmp_dup(const void *x, const void *y)
 {
     const dup_entry *a = x, *b = y;
     int c = strcmp(a->metric, b->metric);
-    return c ? c : pq_rules_labels_compare(&a->labels, &b->labels);
+    return c ? c : pq_labels_compare(a->labels, b->labels);
 }
 
 size_t pq_rule_file_lint_duplicates(const pq_rule_file *f, pq_msglist *lint)

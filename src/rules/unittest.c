@@ -28,6 +28,7 @@
 #include "util/gofmt.h"
 #include "util/gotime.h"
 #include "rules/yaml_decode.h"
+#include "util/labels.h"
 
 /* ---- the test file model ---- */
 
@@ -297,8 +298,8 @@ typedef struct la_pair {
 static int cmp_la(const void *x, const void *y)
 {
     const la_pair *a = x, *b = y;
-    int c = pq_rules_labels_compare(&a->labels, &b->labels);
-    return c ? c : pq_rules_labels_compare(&a->annotations, &b->annotations);
+    int c = pq_labels_compare(a->labels, b->labels);
+    return c ? c : pq_labels_compare(a->annotations, b->annotations);
 }
 
 static void indent_lines(pq_strbuf *out, const char *s, const char *indent)
@@ -346,7 +347,7 @@ typedef struct psample {
 
 static int cmp_ps(const void *x, const void *y)
 {
-    return pq_rules_labels_compare(&((const psample *)x)->labels, &((const psample *)y)->labels);
+    return pq_labels_compare(((const psample *)x)->labels, ((const psample *)y)->labels);
 }
 
 static void ps_string(pq_strbuf *out, const psample *ps, size_t n)
@@ -880,7 +881,7 @@ static size_t run_group(run_ctx *rc, const ut_group *g, int64_t eval_interval)
             qsort(exp, t->nexp, sizeof *exp, cmp_ps);
         bool equal = ngot == t->nexp;
         for (size_t k = 0; equal && k < ngot; k++) {
-            if (pq_rules_labels_compare(&got[k].labels, &exp[k].labels) || strcmp(got[k].hist, exp[k].hist) ||
+            if (pq_labels_compare(got[k].labels, exp[k].labels) || strcmp(got[k].hist, exp[k].hist) ||
                 (!got[k].hist[0] && !float_eq(exp[k].value, got[k].value, f->fuzzy)))
                 equal = false;
         }
