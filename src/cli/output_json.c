@@ -15,6 +15,7 @@
 #include "cli/output.h"
 #include "eval/histogram.h"
 #include "util/gofmt.h"
+#include "util/labels.h"
 
 void pq_cli_json_labels(pq_strbuf *b, promql_labels ls)
 {
@@ -64,6 +65,32 @@ static const char *type_name(promql_value_type t)
     }
 }
 
+/* One sample as the API writes it: "[<ts>,\"<value>\"]", or "[<ts>,{histogram}]" when f is NULL. */
+static void put_point(pq_strbuf *b, int64_t ts, const double *f, const promql_histogram *h)
+{
+    pq_strbuf_putc(b, '[');
+    put_ts(b, ts);
+    pq_strbuf_putc(b, ',');
+    if (f)
+        put_value(b, *f);
+    else
+        pq_cli_json_histogram(b, h);
+    pq_strbuf_putc(b, ']');
+}
+
+/* A series' "values" (fv) or "histograms" (hv) list, opened by key. */
+static void put_points(pq_strbuf *b, const char *key, size_t n, const int64_t *ts, const double *fv,
+                       const promql_histogram *const *hv)
+{
+    pq_strbuf_puts(b, key);
+    for (size_t k = 0; k < n; k++) {
+        if (k)
+            pq_strbuf_putc(b, ',');
+        put_point(b, ts[k], fv ? &fv[k] : NULL, hv ? hv[k] : NULL);
+    }
+    pq_strbuf_putc(b, ']');
+}
+
 static void put_vector(pq_strbuf *b, const promql_result *res)
 {
     size_t n = promql_result_series_count(res);
@@ -79,39 +106,23 @@ static void put_vector(pq_strbuf *b, const promql_result *res)
         size_t nf = promql_result_series_floats(res, i, &ft, &fv);
         size_t nh = promql_result_series_histograms(res, i, &ht, &hv);
         if (nh && !nf) {
-            pq_strbuf_puts(b, ",\"histogram\":[");
-            put_ts(b, ht[0]);
-            pq_strbuf_putc(b, ',');
-            pq_cli_json_histogram(b, hv[0]);
+            pq_strbuf_puts(b, ",\"histogram\":");
+            put_point(b, ht[0], NULL, hv[0]);
         } else {
-            pq_strbuf_puts(b, ",\"value\":[");
-            put_ts(b, nf ? ft[0] : 0);
-            pq_strbuf_putc(b, ',');
-            put_value(b, nf ? fv[0] : 0);
+            double v = nf ? fv[0] : 0;
+            pq_strbuf_puts(b, ",\"value\":");
+            put_point(b, nf ? ft[0] : 0, &v, NULL);
         }
-        pq_strbuf_puts(b, "]}");
+        pq_strbuf_putc(b, '}');
     }
     pq_strbuf_putc(b, ']');
-}
-
-static int labels_cmp(promql_labels a, promql_labels b)
-{
-    size_t l = a.count < b.count ? a.count : b.count;
-    for (size_t i = 0; i < l; i++) {
-        int c = strcmp(a.items[i].name, b.items[i].name);
-        if (!c)
-            c = strcmp(a.items[i].value, b.items[i].value);
-        if (c)
-            return c;
-    }
-    return a.count < b.count ? -1 : a.count > b.count;
 }
 
 static int index_cmp(const void *x, const void *y, void *arg)
 {
     const promql_result *res = arg;
     size_t i = *(const size_t *)x, j = *(const size_t *)y;
-    int c = labels_cmp(promql_result_series_labels(res, i), promql_result_series_labels(res, j));
+    int c = pq_labels_compare(promql_result_series_labels(res, i), promql_result_series_labels(res, j));
     return c ? c : (i < j ? -1 : i > j);
 }
 
@@ -125,7 +136,7 @@ static size_t *matrix_order(const promql_result *res, size_t n)
     bool sorted = true;
     for (size_t i = 0; i < n; i++) {
         idx[i] = i;
-        if (i && labels_cmp(promql_result_series_labels(res, i - 1), promql_result_series_labels(res, i)) > 0)
+        if (i && pq_labels_compare(promql_result_series_labels(res, i - 1), promql_result_series_labels(res, i)) > 0)
             sorted = false;
     }
     if (!sorted)
@@ -149,32 +160,10 @@ static void put_matrix(pq_strbuf *b, const promql_result *res)
         const promql_histogram *const *hv;
         size_t nf = promql_result_series_floats(res, i, &ft, &fv);
         size_t nh = promql_result_series_histograms(res, i, &ht, &hv);
-        if (nf) {
-            pq_strbuf_puts(b, ",\"values\":[");
-            for (size_t k = 0; k < nf; k++) {
-                if (k)
-                    pq_strbuf_putc(b, ',');
-                pq_strbuf_putc(b, '[');
-                put_ts(b, ft[k]);
-                pq_strbuf_putc(b, ',');
-                put_value(b, fv[k]);
-                pq_strbuf_putc(b, ']');
-            }
-            pq_strbuf_putc(b, ']');
-        }
-        if (nh) {
-            pq_strbuf_puts(b, ",\"histograms\":[");
-            for (size_t k = 0; k < nh; k++) {
-                if (k)
-                    pq_strbuf_putc(b, ',');
-                pq_strbuf_putc(b, '[');
-                put_ts(b, ht[k]);
-                pq_strbuf_putc(b, ',');
-                pq_cli_json_histogram(b, hv[k]);
-                pq_strbuf_putc(b, ']');
-            }
-            pq_strbuf_putc(b, ']');
-        }
+        if (nf)
+            put_points(b, ",\"values\":[", nf, ft, fv, NULL);
+        if (nh)
+            put_points(b, ",\"histograms\":[", nh, ht, NULL, hv);
         pq_strbuf_putc(b, '}');
     }
     pq_strbuf_putc(b, ']');
