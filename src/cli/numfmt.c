@@ -10,13 +10,6 @@
 
 #include "util/gofmt.h"
 
-size_t pq_cli_format_sample_value(char *buf, double f)
-{
-    double a = fabs(f);
-    char fmt = (a != 0 && (a < 1e-6 || a >= 1e21)) ? 'e' : 'f';
-    return pq_go_format_float_buf(buf, PQ_NUMFMT_MAX, f, fmt);
-}
-
 size_t pq_cli_format_timestamp_ms(char *buf, int64_t t_ms)
 {
     char *o = buf;
@@ -30,19 +23,6 @@ size_t pq_cli_format_timestamp_ms(char *buf, int64_t t_ms)
     if (frac)
         o += sprintf(o, ".%03u", frac);
     return (size_t)(o - buf);
-}
-
-size_t pq_cli_format_json_number(char *buf, double f)
-{
-    double a = fabs(f);
-    char fmt = (a != 0 && (a < 1e-6 || a >= 1e21)) ? 'e' : 'f';
-    size_t n = pq_go_format_float_buf(buf, PQ_NUMFMT_MAX, f, fmt);
-    if (fmt == 'e' && !isnan(f) && !isinf(f) && n >= 4 && buf[n - 4] == 'e' && buf[n - 3] == '-' &&
-        buf[n - 2] == '0') {
-        buf[n - 2] = buf[n - 1];
-        buf[--n] = '\0';
-    }
-    return n;
 }
 
 size_t pq_cli_format_go_v(char *buf, double f)

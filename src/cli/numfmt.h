@@ -22,14 +22,7 @@
  * >= 21, else 'f'. */
 size_t pq_cli_format_go_v(char *buf, double f);
 
-/* jsonutil.MarshalFloat without the quotes: a sample value in the API ("1e-07", "0.1"). */
-size_t pq_cli_format_sample_value(char *buf, double f);
-
 /* jsonutil.MarshalTimestamp: "1700000000.010", "1", "-0.500". */
 size_t pq_cli_format_timestamp_ms(char *buf, int64_t t_ms);
-
-/* encoding/json's float64 encoding (a bare JSON number; NaN/Inf are not JSON and come out as
- * "NaN"/"+Inf"/"-Inf" so the caller never writes invalid bytes silently). */
-size_t pq_cli_format_json_number(char *buf, double f);
 
 #endif

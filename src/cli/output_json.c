@@ -34,7 +34,7 @@ static void put_value(pq_strbuf *b, double f)
 {
     char buf[PQ_NUMFMT_MAX];
     pq_strbuf_putc(b, '"');
-    pq_strbuf_append(b, buf, pq_cli_format_sample_value(buf, f));
+    pq_strbuf_append(b, buf, pq_go_format_sample_value(buf, PQ_NUMFMT_MAX, f));
     pq_strbuf_putc(b, '"');
 }
 
@@ -176,7 +176,7 @@ static void put_json_number(pq_strbuf *b, double f)
     char buf[PQ_NUMFMT_MAX];
     if (!isfinite(f))
         f = 0;
-    pq_strbuf_append(b, buf, pq_cli_format_json_number(buf, f));
+    pq_strbuf_append(b, buf, pq_go_format_json_float(buf, PQ_NUMFMT_MAX, f));
 }
 
 /* A duration as time.Duration.Seconds() renders it: whole nanoseconds, seconds + ns/1e9. */

@@ -24,12 +24,8 @@ char *pq_format_go_float(char *buf, size_t len, double v, char fmt)
 static void json_float(pq_strbuf *out, double v)
 {
     char buf[PQ_GO_FLOAT_MAX];
-    double a = fabs(v);
-    char fmt = 'f';
-    if (a != 0 && (a < 1e-6 || a >= 1e21))
-        fmt = 'e';
     pq_strbuf_putc(out, '"');
-    pq_strbuf_puts(out, pq_format_go_float(buf, sizeof buf, v, fmt));
+    pq_strbuf_append(out, buf, pq_go_format_sample_value(buf, sizeof buf, v));
     pq_strbuf_putc(out, '"');
 }
 

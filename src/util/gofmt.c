@@ -310,6 +310,30 @@ size_t pq_go_format_float_buf(char *buf, size_t len, double v, char fmt)
     return b.len;
 }
 
+/* Both JSON float forms switch to the exponent form for tiny and huge magnitudes. */
+static char json_fmt(double v)
+{
+    double a = fabs(v);
+    return (a != 0 && (a < 1e-6 || a >= 1e21)) ? 'e' : 'f';
+}
+
+size_t pq_go_format_sample_value(char *buf, size_t len, double v)
+{
+    return pq_go_format_float_buf(buf, len, v, json_fmt(v));
+}
+
+size_t pq_go_format_json_float(char *buf, size_t len, double v)
+{
+    char fmt = json_fmt(v);
+    size_t n = pq_go_format_float_buf(buf, len, v, fmt);
+    /* "e-07" becomes "e-7", as encoding/json does (positive exponents keep their form) */
+    if (fmt == 'e' && isfinite(v) && n >= 4 && buf[n - 4] == 'e' && buf[n - 3] == '-' && buf[n - 2] == '0') {
+        buf[n - 2] = buf[n - 1];
+        buf[--n] = '\0';
+    }
+    return n;
+}
+
 void pq_go_format_duration_ms(pq_strbuf *b, int64_t ms)
 {
     if (ms == 0) {

@@ -43,6 +43,15 @@ size_t pq_go_format_float_buf(char *buf, size_t len, double v, char fmt);
  * dot, no trailing zeros, "" for zero) and value = 0.DIGITS * 10^*decpt. Returns their count. */
 int pq_go_shortest_digits(double v, char digits[32], int *decpt);
 
+/* Prometheus's jsonutil.MarshalFloat without its quotes (sample values in the HTTP API): the
+ * 'e' form below 1e-6 and from 1e21 on, else 'f' ("1e-07", "0.1", "NaN"). Into buf as
+ * pq_go_format_float_buf; returns the length. */
+size_t pq_go_format_sample_value(char *buf, size_t len, double v);
+
+/* encoding/json's float64: the same choice of form, exponents cleaned as Go does ("1e-7");
+ * NaN and infinities, which JSON lacks, come out as "NaN", "+Inf", "-Inf". */
+size_t pq_go_format_json_float(char *buf, size_t len, double v);
+
 /* model.Duration(ms * time.Millisecond).String(): "0s", "1h30m", "2w", "90d", "1y",
  * "-5m" for negative values. */
 void pq_go_format_duration_ms(pq_strbuf *b, int64_t ms);

@@ -20,7 +20,7 @@
 static void check_value(double f, const char *want)
 {
     char buf[PQ_NUMFMT_MAX];
-    pq_cli_format_sample_value(buf, f);
+    pq_go_format_sample_value(buf, PQ_NUMFMT_MAX, f);
     assert_string_equal(buf, want);
 }
 
@@ -124,15 +124,15 @@ static void test_json_numbers(void **state)
 {
     (void)state;
     char buf[PQ_NUMFMT_MAX];
-    pq_cli_format_json_number(buf, 1700000000.01);
+    pq_go_format_json_float(buf, PQ_NUMFMT_MAX, 1700000000.01);
     assert_string_equal(buf, "1700000000.01");
-    pq_cli_format_json_number(buf, 1e-7);
+    pq_go_format_json_float(buf, PQ_NUMFMT_MAX, 1e-7);
     assert_string_equal(buf, "1e-7");
-    pq_cli_format_json_number(buf, 1.5e-10);
+    pq_go_format_json_float(buf, PQ_NUMFMT_MAX, 1.5e-10);
     assert_string_equal(buf, "1.5e-10");
-    pq_cli_format_json_number(buf, 1e21);
+    pq_go_format_json_float(buf, PQ_NUMFMT_MAX, 1e21);
     assert_string_equal(buf, "1e+21");
-    pq_cli_format_json_number(buf, 0.000123);
+    pq_go_format_json_float(buf, PQ_NUMFMT_MAX, 0.000123);
     assert_string_equal(buf, "0.000123");
 }
 
