@@ -20,6 +20,21 @@ static inline void ab_reset(void)
     pq_arena_init(&ab_arena, 0);
 }
 
+/* cmocka group fixtures: the arena for a whole test file. */
+static inline int ab_setup(void **state)
+{
+    (void)state;
+    pq_arena_init(&ab_arena, 0);
+    return 0;
+}
+
+static inline int ab_teardown(void **state)
+{
+    (void)state;
+    pq_arena_free(&ab_arena);
+    return 0;
+}
+
 static inline pq_node *ab_node(pq_node_kind kind)
 {
     pq_node *n = pq_arena_calloc(&ab_arena, 1, sizeof *n);
