@@ -66,45 +66,106 @@ static void put_hex(pq_strbuf *b, const char *prefix, uint32_t v, int digits)
     pq_strbuf_append(b, buf, n);
 }
 
-void pq_go_quote(pq_strbuf *b, const char *str, size_t len)
+/* One rune as strconv writes it inside quote marks q ('"' or '\''); raw/width are its bytes. */
+static void quote_rune(pq_strbuf *b, uint32_t r, char q, const char *raw, size_t width)
+{
+    if (r == (uint32_t)q || r == '\\') {
+        pq_strbuf_putc(b, '\\');
+        pq_strbuf_putc(b, (char)r);
+    } else if (pq_go_is_print(r)) {
+        pq_strbuf_append(b, raw, width);
+    } else {
+        switch (r) {
+        case '\a': pq_strbuf_puts(b, "\\a"); break;
+        case '\b': pq_strbuf_puts(b, "\\b"); break;
+        case '\f': pq_strbuf_puts(b, "\\f"); break;
+        case '\n': pq_strbuf_puts(b, "\\n"); break;
+        case '\r': pq_strbuf_puts(b, "\\r"); break;
+        case '\t': pq_strbuf_puts(b, "\\t"); break;
+        case '\v': pq_strbuf_puts(b, "\\v"); break;
+        default:
+            if (r < ' ' || r == 0x7F)
+                put_hex(b, "\\x", r, 2);
+            else if (r < 0x10000)
+                put_hex(b, "\\u", r, 4);
+            else
+                put_hex(b, "\\U", r, 8);
+        }
+    }
+}
+
+static void quote_runes(pq_strbuf *b, const char *str, size_t len, size_t max_runes)
 {
     const unsigned char *s = (const unsigned char *)str;
     pq_strbuf_putc(b, '"');
-    size_t i = 0;
-    while (i < len) {
+    size_t i = 0, runes = 0;
+    while (i < len && (max_runes == 0 || runes < max_runes)) {
         size_t width;
         uint32_t r = pq_go_decode_rune(s + i, len - i, &width);
-        if (width == 1 && r == RUNE_ERROR) {
+        if (width == 1 && r == RUNE_ERROR)
             put_hex(b, "\\x", s[i], 2);
-            i++;
-            continue;
-        }
-        if (r == '"' || r == '\\') {
-            pq_strbuf_putc(b, '\\');
-            pq_strbuf_putc(b, (char)r);
-        } else if (pq_go_is_print(r)) {
-            pq_strbuf_append(b, str + i, width);
-        } else {
-            switch (r) {
-            case '\a': pq_strbuf_puts(b, "\\a"); break;
-            case '\b': pq_strbuf_puts(b, "\\b"); break;
-            case '\f': pq_strbuf_puts(b, "\\f"); break;
-            case '\n': pq_strbuf_puts(b, "\\n"); break;
-            case '\r': pq_strbuf_puts(b, "\\r"); break;
-            case '\t': pq_strbuf_puts(b, "\\t"); break;
-            case '\v': pq_strbuf_puts(b, "\\v"); break;
-            default:
-                if (r < ' ' || r == 0x7F)
-                    put_hex(b, "\\x", r, 2);
-                else if (r < 0x10000)
-                    put_hex(b, "\\u", r, 4);
-                else
-                    put_hex(b, "\\U", r, 8);
-            }
-        }
+        else
+            quote_rune(b, r, '"', str + i, width);
         i += width;
+        runes++;
     }
     pq_strbuf_putc(b, '"');
+}
+
+void pq_go_quote(pq_strbuf *b, const char *str, size_t len)
+{
+    quote_runes(b, str, len, 0);
+}
+
+char *pq_go_quote_string(const char *s, size_t len, size_t max_runes)
+{
+    pq_strbuf b;
+    pq_strbuf_init(&b);
+    quote_runes(&b, s, len, max_runes);
+    return pq_strbuf_finish(&b);
+}
+
+size_t pq_go_encode_rune(uint32_t r, char out[4])
+{
+    if (r < 0x80) {
+        out[0] = (char)r;
+        return 1;
+    }
+    if (r < 0x800) {
+        out[0] = (char)(0xC0 | (r >> 6));
+        out[1] = (char)(0x80 | (r & 0x3F));
+        return 2;
+    }
+    if (r < 0x10000) {
+        out[0] = (char)(0xE0 | (r >> 12));
+        out[1] = (char)(0x80 | ((r >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (r & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (r >> 18));
+    out[1] = (char)(0x80 | ((r >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((r >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (r & 0x3F));
+    return 4;
+}
+
+const char *pq_go_quote_rune(int32_t r, char *buf, size_t n)
+{
+    if (n == 0)
+        return buf;
+    if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF))
+        r = (int32_t)RUNE_ERROR;   /* utf8.ValidRune, as QuoteRune checks */
+    char raw[4];
+    size_t width = pq_go_encode_rune((uint32_t)r, raw);
+    /* a strbuf over buf that drops what would not fit instead of growing */
+    pq_strbuf b = {.data = buf, .len = 0, .cap = n, .limit = n - 1};
+    buf[0] = 0;
+    pq_strbuf_putc(&b, '\'');
+    quote_rune(&b, (uint32_t)r, '\'', raw, width);
+    pq_strbuf_putc(&b, '\'');
+    if (b.full)
+        buf[0] = 0;   /* all or nothing, never a cut escape */
+    return buf;
 }
 
 /* The decimal digits of a float: value = 0.d[0]d[1]... * 10^dp; nd == 0 for zero. */

@@ -20,9 +20,20 @@ bool pq_go_is_print(uint32_t r);
  * truncated, > U+10FFFF) returns U+FFFD with *width 1. len must be > 0. */
 uint32_t pq_go_decode_rune(const unsigned char *s, size_t len, size_t *width);
 
+/* utf8.EncodeRune of a valid rune (< U+110000, not a surrogate): its 1 to 4 bytes into out. */
+size_t pq_go_encode_rune(uint32_t r, char out[4]);
+
 /* strconv.Quote: double-quoted, with Go escapes (\a \b \f \n \r \t \v \\ \" \xNN \uNNNN
  * \UNNNNNNNN); printable UTF-8 passes through, invalid bytes become \xNN. */
 void pq_go_quote(pq_strbuf *b, const char *s, size_t len);
+
+/* strconv.Quote of the first max_runes runes of s (0: all of it), in malloc'd memory (NULL when
+ * out of memory). */
+char *pq_go_quote_string(const char *s, size_t len, size_t max_runes);
+
+/* strconv.QuoteRune ('a', '\n', '\u00a0'; an invalid rune as U+FFFD) into buf of n bytes; an
+ * empty string when it does not fit. Returns buf. */
+const char *pq_go_quote_rune(int32_t r, char *buf, size_t n);
 
 /* strconv.FormatFloat(v, fmt, -1, 64) for fmt 'f', 'e' or 'g': the shortest digits that
  * round-trip, "+Inf", "-Inf", "NaN". fmt.Sprint("%v", v) equals the 'g' form. */

@@ -326,6 +326,35 @@ static void test_promtool_time(void **state)
 #undef PT
 }
 
+/* strconv.QuoteRune and Quote with a rune limit, as the lexer's messages use them. */
+static void test_quote_rune(void **state)
+{
+    (void)state;
+    char buf[16];
+    assert_string_equal(pq_go_quote_rune('a', buf, sizeof buf), "'a'");
+    assert_string_equal(pq_go_quote_rune('\'', buf, sizeof buf), "'\\''");
+    assert_string_equal(pq_go_quote_rune('"', buf, sizeof buf), "'\"'");
+    assert_string_equal(pq_go_quote_rune('\n', buf, sizeof buf), "'\\n'");
+    assert_string_equal(pq_go_quote_rune(0x01, buf, sizeof buf), "'\\x01'");
+    assert_string_equal(pq_go_quote_rune(0xAD, buf, sizeof buf), "'\\u00ad'");
+    assert_string_equal(pq_go_quote_rune(0xE9, buf, sizeof buf), "'\xc3\xa9'");
+    assert_string_equal(pq_go_quote_rune(0xD800, buf, sizeof buf), "'\xef\xbf\xbd'");
+    assert_string_equal(pq_go_quote_rune(-1, buf, sizeof buf), "'\xef\xbf\xbd'");
+    assert_string_equal(pq_go_quote_rune(0x10FFFF, buf, sizeof buf), "'\\U0010ffff'");
+    char small[4];
+    assert_string_equal(pq_go_quote_rune('\n', small, sizeof small), "");
+    char *q = pq_go_quote_string("ab\xff" "cd", 5, 3);
+    assert_non_null(q);
+    assert_string_equal(q, "\"ab\\xff\"");
+    free(q);
+    q = pq_go_quote_string("", 0, 0);
+    assert_string_equal(q, "\"\"");
+    free(q);
+    char enc[4];
+    assert_int_equal(pq_go_encode_rune(0x1F600, enc), 4);
+    assert_memory_equal(enc, "\xf0\x9f\x98\x80", 4);
+}
+
 static void test_duration_extremes(void **state)
 {
     (void)state;
@@ -360,6 +389,7 @@ int main(void)
         cmocka_unit_test(test_parse_rfc3339),
         cmocka_unit_test(test_promtool_time),
         cmocka_unit_test(test_duration_extremes),
+        cmocka_unit_test(test_quote_rune),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
