@@ -229,6 +229,21 @@ static int need_string(const tval *v, char *err, size_t el)
     return 0;
 }
 
+/* humanize's and humanizeDuration's SI scaling of |v| < 1: multiplies *v by 1000 up to eight
+ * times while it stays below 1 and returns the prefix reached ("m", "u", ... "y", or ""). */
+static const char *scale_below_one(double *v)
+{
+    static const char *small[] = {"m", "u", "n", "p", "f", "a", "z", "y"};
+    const char *prefix = "";
+    for (int i = 0; i < 8; i++) {
+        if (fabs(*v) >= 1)
+            break;
+        prefix = small[i];
+        *v *= 1000;
+    }
+    return prefix;
+}
+
 static void humanize(pq_strbuf *b, double v)
 {
     if (v == 0 || isnan(v) || isinf(v)) {
@@ -236,7 +251,6 @@ static void humanize(pq_strbuf *b, double v)
         return;
     }
     static const char *big[] = {"k", "M", "G", "T", "P", "E", "Z", "Y"};
-    static const char *small[] = {"m", "u", "n", "p", "f", "a", "z", "y"};
     const char *prefix = "";
     if (fabs(v) >= 1) {
         for (int i = 0; i < 8; i++) {
@@ -246,12 +260,7 @@ static void humanize(pq_strbuf *b, double v)
             v /= 1000;
         }
     } else {
-        for (int i = 0; i < 8; i++) {
-            if (fabs(v) >= 1)
-                break;
-            prefix = small[i];
-            v *= 1000;
-        }
+        prefix = scale_below_one(&v);
     }
     g4(b, v);
     pq_strbuf_puts(b, prefix);
@@ -310,14 +319,7 @@ static void humanize_duration(pq_strbuf *b, double v)
         }
         return;
     }
-    static const char *small[] = {"m", "u", "n", "p", "f", "a", "z", "y"};
-    const char *prefix = "";
-    for (int i = 0; i < 8; i++) {
-        if (fabs(v) >= 1)
-            break;
-        prefix = small[i];
-        v *= 1000;
-    }
+    const char *prefix = scale_below_one(&v);
     g4(b, v);
     pq_strbuf_printf(b, "%ss", prefix);
 }
