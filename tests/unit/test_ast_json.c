@@ -419,5 +419,5 @@ int main(void)
         cmocka_unit_test(test_parsed_positions),
         cmocka_unit_test(test_upstream_queries),
     };
-    return cmocka_run_group_tests(tests, ab_setup, ab_teardown);
+    return cmocka_run_group_tests(tests, test_arena_setup, test_arena_teardown);
 }

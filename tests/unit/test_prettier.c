@@ -296,5 +296,5 @@ int main(void)
         cmocka_unit_test(test_upstream_pretty_cases),
         cmocka_unit_test(test_upstream_round_trip),
     };
-    return cmocka_run_group_tests(tests, ab_setup, ab_teardown);
+    return cmocka_run_group_tests(tests, test_arena_setup, test_arena_teardown);
 }
