@@ -1,14 +1,9 @@
 /*
- * numfmt.c -- the number forms of Prometheus's HTTP API JSON and of promqltest's messages,
- * laid out over util/gofmt's strconv.FormatFloat (the one shortest-digits implementation).
+ * numfmt.c -- the HTTP API's timestamp form (see numfmt.h).
  */
 #include "cli/numfmt.h"
 
-#include <math.h>
 #include <stdio.h>
-#include <string.h>
-
-#include "util/gofmt.h"
 
 size_t pq_cli_format_timestamp_ms(char *buf, int64_t t_ms)
 {
@@ -25,13 +20,3 @@ size_t pq_cli_format_timestamp_ms(char *buf, int64_t t_ms)
     return (size_t)(o - buf);
 }
 
-size_t pq_cli_format_go_v(char *buf, double f)
-{
-    if (isnan(f) || isinf(f) || f == 0)
-        return pq_go_format_float_buf(buf, PQ_NUMFMT_MAX, f, 'f');
-    char d[32];
-    int point;
-    pq_go_shortest_digits(f, d, &point);
-    int e = point - 1;
-    return pq_go_format_float_buf(buf, PQ_NUMFMT_MAX, f, (e < -4 || e >= 21) ? 'e' : 'f');
-}

@@ -67,12 +67,15 @@ static void test_go_float_f(void **state)
     assert_string_equal(buf, "1e+100");
     pq_go_format_float_buf(buf, sizeof buf, 1.7976931348623157e308, 'f');
     assert_int_equal(strlen(buf), 309);
-    pq_cli_format_go_v(buf, 1e21);
+    pq_go_format_float_buf(buf, sizeof buf, 1e21, 'g');
     assert_string_equal(buf, "1e+21");
-    pq_cli_format_go_v(buf, 0.0001);
+    pq_go_format_float_buf(buf, sizeof buf, 0.0001, 'g');
     assert_string_equal(buf, "0.0001");
-    pq_cli_format_go_v(buf, 0.00001);
+    pq_go_format_float_buf(buf, sizeof buf, 0.00001, 'g');
     assert_string_equal(buf, "1e-05");
+    /* fmt's %v (promqltest messages): the exponent form from 1e6 on, as fmt.Println(1e6) */
+    pq_go_format_float_buf(buf, sizeof buf, 1e6, 'g');
+    assert_string_equal(buf, "1e+06");
 }
 
 /* Every shortest representation must parse back exactly, and one digit fewer must not. */
