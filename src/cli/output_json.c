@@ -91,33 +91,6 @@ static void put_points(pq_strbuf *b, const char *key, size_t n, const int64_t *t
     pq_strbuf_putc(b, ']');
 }
 
-static void put_vector(pq_strbuf *b, const promql_result *res)
-{
-    size_t n = promql_result_series_count(res);
-    pq_strbuf_putc(b, '[');
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            pq_strbuf_putc(b, ',');
-        pq_strbuf_puts(b, "{\"metric\":");
-        pq_cli_json_labels(b, promql_result_series_labels(res, i));
-        const int64_t *ft, *ht;
-        const double *fv;
-        const promql_histogram *const *hv;
-        size_t nf = promql_result_series_floats(res, i, &ft, &fv);
-        size_t nh = promql_result_series_histograms(res, i, &ht, &hv);
-        if (nh && !nf) {
-            pq_strbuf_puts(b, ",\"histogram\":");
-            put_point(b, ht[0], NULL, hv[0]);
-        } else {
-            double v = nf ? fv[0] : 0;
-            pq_strbuf_puts(b, ",\"value\":");
-            put_point(b, nf ? ft[0] : 0, &v, NULL);
-        }
-        pq_strbuf_putc(b, '}');
-    }
-    pq_strbuf_putc(b, ']');
-}
-
 static int index_cmp(const void *x, const void *y, void *arg)
 {
     const promql_result *res = arg;
@@ -144,10 +117,12 @@ static size_t *matrix_order(const promql_result *res, size_t n)
     return idx;
 }
 
-static void put_matrix(pq_strbuf *b, const promql_result *res)
+/* A vector's or (range) a matrix's series: "metric", then "value"/"histogram" (the first
+ * sample) or "values"/"histograms" (all of them); a matrix in label order. */
+static void put_series_list(pq_strbuf *b, const promql_result *res, bool range)
 {
     size_t n = promql_result_series_count(res);
-    size_t *order = matrix_order(res, n);
+    size_t *order = range ? matrix_order(res, n) : NULL;
     pq_strbuf_putc(b, '[');
     for (size_t pos = 0; pos < n; pos++) {
         size_t i = order ? order[pos] : pos;
@@ -160,10 +135,19 @@ static void put_matrix(pq_strbuf *b, const promql_result *res)
         const promql_histogram *const *hv;
         size_t nf = promql_result_series_floats(res, i, &ft, &fv);
         size_t nh = promql_result_series_histograms(res, i, &ht, &hv);
-        if (nf)
-            put_points(b, ",\"values\":[", nf, ft, fv, NULL);
-        if (nh)
-            put_points(b, ",\"histograms\":[", nh, ht, NULL, hv);
+        if (range) {
+            if (nf)
+                put_points(b, ",\"values\":[", nf, ft, fv, NULL);
+            if (nh)
+                put_points(b, ",\"histograms\":[", nh, ht, NULL, hv);
+        } else if (nh && !nf) {
+            pq_strbuf_puts(b, ",\"histogram\":");
+            put_point(b, ht[0], NULL, hv[0]);
+        } else {
+            double v = nf ? fv[0] : 0;
+            pq_strbuf_puts(b, ",\"value\":");
+            put_point(b, nf ? ft[0] : 0, &v, NULL);
+        }
         pq_strbuf_putc(b, '}');
     }
     pq_strbuf_putc(b, ']');
@@ -263,10 +247,10 @@ void pq_cli_json_success(pq_strbuf *b, const promql_result *res, bool stats)
         break;
     }
     case PROMQL_VALUE_VECTOR:
-        put_vector(b, res);
+        put_series_list(b, res, false);
         break;
     case PROMQL_VALUE_MATRIX:
-        put_matrix(b, res);
+        put_series_list(b, res, true);
         break;
     default:
         pq_strbuf_puts(b, "null");
