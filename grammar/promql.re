@@ -19,119 +19,24 @@
 
 #define LEX_EOF (-1)
 
-/* ---- UTF-8 and Go-style quoting ---------------------------------------------------------- */
+/* ---- UTF-8 (Go quoting is util/gofmt's) ------------------------------------------------ */
 
 int32_t pq_utf8_decode(const char *str, size_t len, int *width)
 {
-    const unsigned char *s = (const unsigned char *)str;
     if (len == 0) {
         *width = 0;
         return LEX_EOF;
     }
-    unsigned c = s[0];
-    *width = 1;
-    if (c < 0x80)
-        return (int32_t)c;
-    int need;
-    int32_t r, min;
-    if (c >= 0xC2 && c <= 0xDF) { need = 1; r = c & 0x1F; min = 0x80; }
-    else if (c >= 0xE0 && c <= 0xEF) { need = 2; r = c & 0x0F; min = 0x800; }
-    else if (c >= 0xF0 && c <= 0xF4) { need = 3; r = c & 0x07; min = 0x10000; }
-    else return 0xFFFD;
-    if (len < (size_t)need + 1)
-        return 0xFFFD;
-    for (int i = 1; i <= need; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0xFFFD;
-        r = (r << 6) | (s[i] & 0x3F);
-    }
-    if (r < min || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF))
-        return 0xFFFD;
-    *width = need + 1;
-    return r;
+    size_t w;
+    uint32_t r = pq_go_decode_rune((const unsigned char *)str, len, &w);
+    *width = (int)w;
+    return (int32_t)r;
 }
 
 /* Go's strconv.IsPrint (the table lives in util/unicode_print.c). */
 static int go_is_print(int32_t r)
 {
     return r >= 0 && pq_go_is_print((uint32_t)r);
-}
-
-static size_t utf8_encode(int32_t r, char *out)
-{
-    if (r < 0x80) { out[0] = (char)r; return 1; }
-    if (r < 0x800) { out[0] = (char)(0xC0 | (r >> 6)); out[1] = (char)(0x80 | (r & 0x3F)); return 2; }
-    if (r < 0x10000) {
-        out[0] = (char)(0xE0 | (r >> 12)); out[1] = (char)(0x80 | ((r >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (r & 0x3F)); return 3;
-    }
-    out[0] = (char)(0xF0 | (r >> 18)); out[1] = (char)(0x80 | ((r >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((r >> 6) & 0x3F)); out[3] = (char)(0x80 | (r & 0x3F)); return 4;
-}
-
-/* Append the escaped form of r (without quotes) as Go's strconv does; quote is ' or ". */
-static size_t go_escape_rune(int32_t r, char quote, char *out)
-{
-    if (r == quote || r == '\\') { out[0] = '\\'; out[1] = (char)r; return 2; }
-    if (go_is_print(r))
-        return utf8_encode(r, out);
-    switch (r) {
-    case '\a': return (size_t)sprintf(out, "\\a");
-    case '\b': return (size_t)sprintf(out, "\\b");
-    case '\f': return (size_t)sprintf(out, "\\f");
-    case '\n': return (size_t)sprintf(out, "\\n");
-    case '\r': return (size_t)sprintf(out, "\\r");
-    case '\t': return (size_t)sprintf(out, "\\t");
-    case '\v': return (size_t)sprintf(out, "\\v");
-    default: break;
-    }
-    if (r < ' ' || r == 0x7F)
-        return (size_t)sprintf(out, "\\x%02x", (unsigned)r);
-    if (r < 0x10000)
-        return (size_t)sprintf(out, "\\u%04x", (unsigned)r);
-    return (size_t)sprintf(out, "\\U%08x", (unsigned)r);
-}
-
-const char *pq_go_quote_rune(int32_t r, char *buf, size_t n)
-{
-    char tmp[16];
-    if (r < 0 || r > 0x10FFFF)
-        r = 0xFFFD;
-    size_t k = go_escape_rune(r, '\'', tmp);
-    if (n < k + 3) {
-        if (n)
-            buf[0] = 0;
-        return buf;
-    }
-    buf[0] = '\'';
-    memcpy(buf + 1, tmp, k);
-    buf[k + 1] = '\'';
-    buf[k + 2] = 0;
-    return buf;
-}
-
-char *pq_go_quote_string(const char *s, size_t len, size_t max_runes)
-{
-    size_t cap = len * 10 + 3;
-    char *out = malloc(cap);
-    if (!out)
-        return NULL;
-    size_t o = 0, i = 0, runes = 0;
-    out[o++] = '"';
-    while (i < len && (max_runes == 0 || runes < max_runes)) {
-        int w;
-        int32_t r = pq_utf8_decode(s + i, len - i, &w);
-        if (r == 0xFFFD && w == 1) {
-            o += (size_t)sprintf(out + o, "\\x%02x", (unsigned char)s[i]);
-        } else {
-            o += go_escape_rune(r, '"', out + o);
-        }
-        i += (size_t)w;
-        runes++;
-    }
-    out[o++] = '"';
-    out[o] = 0;
-    return out;
 }
 
 /* ---- scanner primitives, as lex.go's next/peek/backup ----------------------------------- */
@@ -213,7 +118,7 @@ static void go_sharp_u(int32_t r, char *buf, size_t n)
         r = 0xFFFD;
     if (go_is_print(r)) {
         char tmp[8];
-        size_t k = utf8_encode(r, tmp);
+        size_t k = pq_go_encode_rune((uint32_t)r, tmp);
         tmp[k] = 0;
         snprintf(buf, n, "U+%04X '%s'", (unsigned)r, tmp);
     } else {

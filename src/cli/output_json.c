@@ -14,6 +14,8 @@
 #include "cli/numfmt.h"
 #include "cli/output.h"
 #include "eval/histogram.h"
+#include "util/gofmt.h"
+#include "util/labels.h"
 
 void pq_cli_json_labels(pq_strbuf *b, promql_labels ls)
 {
@@ -32,7 +34,7 @@ static void put_value(pq_strbuf *b, double f)
 {
     char buf[PQ_NUMFMT_MAX];
     pq_strbuf_putc(b, '"');
-    pq_strbuf_append(b, buf, pq_cli_format_sample_value(buf, f));
+    pq_strbuf_append(b, buf, pq_go_format_sample_value(buf, PQ_NUMFMT_MAX, f));
     pq_strbuf_putc(b, '"');
 }
 
@@ -63,54 +65,37 @@ static const char *type_name(promql_value_type t)
     }
 }
 
-static void put_vector(pq_strbuf *b, const promql_result *res)
+/* One sample as the API writes it: "[<ts>,\"<value>\"]", or "[<ts>,{histogram}]" when f is NULL. */
+static void put_point(pq_strbuf *b, int64_t ts, const double *f, const promql_histogram *h)
 {
-    size_t n = promql_result_series_count(res);
     pq_strbuf_putc(b, '[');
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            pq_strbuf_putc(b, ',');
-        pq_strbuf_puts(b, "{\"metric\":");
-        pq_cli_json_labels(b, promql_result_series_labels(res, i));
-        const int64_t *ft, *ht;
-        const double *fv;
-        const promql_histogram *const *hv;
-        size_t nf = promql_result_series_floats(res, i, &ft, &fv);
-        size_t nh = promql_result_series_histograms(res, i, &ht, &hv);
-        if (nh && !nf) {
-            pq_strbuf_puts(b, ",\"histogram\":[");
-            put_ts(b, ht[0]);
-            pq_strbuf_putc(b, ',');
-            pq_cli_json_histogram(b, hv[0]);
-        } else {
-            pq_strbuf_puts(b, ",\"value\":[");
-            put_ts(b, nf ? ft[0] : 0);
-            pq_strbuf_putc(b, ',');
-            put_value(b, nf ? fv[0] : 0);
-        }
-        pq_strbuf_puts(b, "]}");
-    }
+    put_ts(b, ts);
+    pq_strbuf_putc(b, ',');
+    if (f)
+        put_value(b, *f);
+    else
+        pq_cli_json_histogram(b, h);
     pq_strbuf_putc(b, ']');
 }
 
-static int labels_cmp(promql_labels a, promql_labels b)
+/* A series' "values" (fv) or "histograms" (hv) list, opened by key. */
+static void put_points(pq_strbuf *b, const char *key, size_t n, const int64_t *ts, const double *fv,
+                       const promql_histogram *const *hv)
 {
-    size_t l = a.count < b.count ? a.count : b.count;
-    for (size_t i = 0; i < l; i++) {
-        int c = strcmp(a.items[i].name, b.items[i].name);
-        if (!c)
-            c = strcmp(a.items[i].value, b.items[i].value);
-        if (c)
-            return c;
+    pq_strbuf_puts(b, key);
+    for (size_t k = 0; k < n; k++) {
+        if (k)
+            pq_strbuf_putc(b, ',');
+        put_point(b, ts[k], fv ? &fv[k] : NULL, hv ? hv[k] : NULL);
     }
-    return a.count < b.count ? -1 : a.count > b.count;
+    pq_strbuf_putc(b, ']');
 }
 
 static int index_cmp(const void *x, const void *y, void *arg)
 {
     const promql_result *res = arg;
     size_t i = *(const size_t *)x, j = *(const size_t *)y;
-    int c = labels_cmp(promql_result_series_labels(res, i), promql_result_series_labels(res, j));
+    int c = pq_labels_compare(promql_result_series_labels(res, i), promql_result_series_labels(res, j));
     return c ? c : (i < j ? -1 : i > j);
 }
 
@@ -124,7 +109,7 @@ static size_t *matrix_order(const promql_result *res, size_t n)
     bool sorted = true;
     for (size_t i = 0; i < n; i++) {
         idx[i] = i;
-        if (i && labels_cmp(promql_result_series_labels(res, i - 1), promql_result_series_labels(res, i)) > 0)
+        if (i && pq_labels_compare(promql_result_series_labels(res, i - 1), promql_result_series_labels(res, i)) > 0)
             sorted = false;
     }
     if (!sorted)
@@ -132,10 +117,12 @@ static size_t *matrix_order(const promql_result *res, size_t n)
     return idx;
 }
 
-static void put_matrix(pq_strbuf *b, const promql_result *res)
+/* A vector's or (range) a matrix's series: "metric", then "value"/"histogram" (the first
+ * sample) or "values"/"histograms" (all of them); a matrix in label order. */
+static void put_series_list(pq_strbuf *b, const promql_result *res, bool range)
 {
     size_t n = promql_result_series_count(res);
-    size_t *order = matrix_order(res, n);
+    size_t *order = range ? matrix_order(res, n) : NULL;
     pq_strbuf_putc(b, '[');
     for (size_t pos = 0; pos < n; pos++) {
         size_t i = order ? order[pos] : pos;
@@ -148,31 +135,18 @@ static void put_matrix(pq_strbuf *b, const promql_result *res)
         const promql_histogram *const *hv;
         size_t nf = promql_result_series_floats(res, i, &ft, &fv);
         size_t nh = promql_result_series_histograms(res, i, &ht, &hv);
-        if (nf) {
-            pq_strbuf_puts(b, ",\"values\":[");
-            for (size_t k = 0; k < nf; k++) {
-                if (k)
-                    pq_strbuf_putc(b, ',');
-                pq_strbuf_putc(b, '[');
-                put_ts(b, ft[k]);
-                pq_strbuf_putc(b, ',');
-                put_value(b, fv[k]);
-                pq_strbuf_putc(b, ']');
-            }
-            pq_strbuf_putc(b, ']');
-        }
-        if (nh) {
-            pq_strbuf_puts(b, ",\"histograms\":[");
-            for (size_t k = 0; k < nh; k++) {
-                if (k)
-                    pq_strbuf_putc(b, ',');
-                pq_strbuf_putc(b, '[');
-                put_ts(b, ht[k]);
-                pq_strbuf_putc(b, ',');
-                pq_cli_json_histogram(b, hv[k]);
-                pq_strbuf_putc(b, ']');
-            }
-            pq_strbuf_putc(b, ']');
+        if (range) {
+            if (nf)
+                put_points(b, ",\"values\":[", nf, ft, fv, NULL);
+            if (nh)
+                put_points(b, ",\"histograms\":[", nh, ht, NULL, hv);
+        } else if (nh && !nf) {
+            pq_strbuf_puts(b, ",\"histogram\":");
+            put_point(b, ht[0], NULL, hv[0]);
+        } else {
+            double v = nf ? fv[0] : 0;
+            pq_strbuf_puts(b, ",\"value\":");
+            put_point(b, nf ? ft[0] : 0, &v, NULL);
         }
         pq_strbuf_putc(b, '}');
     }
@@ -186,7 +160,7 @@ static void put_json_number(pq_strbuf *b, double f)
     char buf[PQ_NUMFMT_MAX];
     if (!isfinite(f))
         f = 0;
-    pq_strbuf_append(b, buf, pq_cli_format_json_number(buf, f));
+    pq_strbuf_append(b, buf, pq_go_format_json_float(buf, PQ_NUMFMT_MAX, f));
 }
 
 /* A duration as time.Duration.Seconds() renders it: whole nanoseconds, seconds + ns/1e9. */
@@ -258,7 +232,7 @@ void pq_cli_json_success(pq_strbuf *b, const promql_result *res, bool stats)
         pq_strbuf_putc(b, '[');
         put_json_number(b, (double)ts / 1000);
         pq_strbuf_puts(b, ",\"");
-        pq_strbuf_append(b, buf, pq_cli_format_go_float(buf, v, 'f'));
+        pq_strbuf_append(b, buf, pq_go_format_float_buf(buf, sizeof buf, v, 'f'));
         pq_strbuf_puts(b, "\"]");
         break;
     }
@@ -273,10 +247,10 @@ void pq_cli_json_success(pq_strbuf *b, const promql_result *res, bool stats)
         break;
     }
     case PROMQL_VALUE_VECTOR:
-        put_vector(b, res);
+        put_series_list(b, res, false);
         break;
     case PROMQL_VALUE_MATRIX:
-        put_matrix(b, res);
+        put_series_list(b, res, true);
         break;
     default:
         pq_strbuf_puts(b, "null");

@@ -47,8 +47,8 @@ static char *series_name(promql_labels ls)
 static const char *fmt_hist(char *buf, size_t len, const promql_histogram *h)
 {
     char c[PQ_NUMFMT_MAX], s[PQ_NUMFMT_MAX];
-    pq_cli_format_sample_value(c, h->count);
-    pq_cli_format_sample_value(s, h->sum);
+    pq_go_format_sample_value(c, PQ_NUMFMT_MAX, h->count);
+    pq_go_format_sample_value(s, PQ_NUMFMT_MAX, h->sum);
     snprintf(buf, len, "histogram{count=%s, sum=%s}", c, s);
     return buf;
 }
@@ -60,7 +60,7 @@ void pq_cli_table_result(FILE *out, const promql_result *res, bool stats)
     int64_t ts = 0;
     if (t == PROMQL_VALUE_SCALAR) {
         double v = promql_result_scalar(res, &ts);
-        pq_cli_format_sample_value(vb, v);
+        pq_go_format_sample_value(vb, PQ_NUMFMT_MAX, v);
         pq_cli_format_timestamp_ms(tb, ts);
         fprintf(out, "scalar  %s  @ %s\n", vb, tb);
     } else if (t == PROMQL_VALUE_STRING) {
@@ -93,7 +93,7 @@ void pq_cli_table_result(FILE *out, const promql_result *res, bool stats)
             size_t nh = promql_result_series_histograms(res, i, &ht, &hv);
             if (t == PROMQL_VALUE_VECTOR) {
                 if (nf) {
-                    pq_cli_format_sample_value(vb, fv[0]);
+                    pq_go_format_sample_value(vb, PQ_NUMFMT_MAX, fv[0]);
                     pq_cli_format_timestamp_ms(tb, ft[0]);
                     fprintf(out, "%-*s  %-24s  %s\n", (int)width, name, vb, tb);
                 } else if (nh) {
@@ -107,7 +107,7 @@ void pq_cli_table_result(FILE *out, const promql_result *res, bool stats)
             while (fi < nf || hi < nh) {
                 bool take_f = hi >= nh || (fi < nf && ft[fi] <= ht[hi]);
                 pq_cli_format_timestamp_ms(tb, take_f ? ft[fi] : ht[hi]);
-                const char *val = take_f ? (pq_cli_format_sample_value(vb, fv[fi]), vb) : fmt_hist(hb, sizeof hb, hv[hi]);
+                const char *val = take_f ? (pq_go_format_sample_value(vb, PQ_NUMFMT_MAX, fv[fi]), vb) : fmt_hist(hb, sizeof hb, hv[hi]);
                 fprintf(out, "%-*s  %-16s  %s\n", (int)width, first ? name : "", tb, val);
                 first = false;
                 if (take_f)

@@ -159,7 +159,7 @@ static void put_v(pq_strbuf *b, double f)
         pq_strbuf_puts(b, "stale");
         return;
     }
-    pq_cli_format_go_v(buf, f);
+    pq_go_format_float_buf(buf, sizeof buf, f, 'g');
     pq_strbuf_puts(b, buf);
 }
 
@@ -393,7 +393,7 @@ static const char *fmt_v(pq_arena *a, double f)
     char buf[PQ_NUMFMT_MAX];
     if (is_stale(f))
         return "stale";
-    pq_cli_format_go_v(buf, f);
+    pq_go_format_float_buf(buf, sizeof buf, f, 'g');
     return pq_arena_strdup(a, buf);
 }
 

@@ -20,6 +20,7 @@
 #include "cli/timeparse.h"
 #include "parser/parser.h"
 #include "util/strbuf.h"
+#include "util/gotime.h"
 
 #define PQT_LOOKBACK_MS (5 * 60 * 1000)
 #define PQT_MAX_SAMPLES 10000
@@ -94,7 +95,7 @@ bool pqt_parse_number(const char *s, size_t len, double *out)
         *out = 0;   /* "0" */
         return true;
     }
-    return pq_cli_parse_go_float(s, len, out);
+    return pq_go_parse_float(s, len, out);
 }
 
 static int hexval(char c)
@@ -389,7 +390,7 @@ static int add_series(pqt_eval *ev, promql_labels ls, int pos, pq_point *vals, s
 
 static int parse_duration_str(const char *s, size_t n, int64_t *ms, char *err, size_t errlen)
 {
-    return pq_cli_parse_model_duration(s, n, ms, err, errlen);
+    return pq_go_parse_duration(s, n, ms, err, errlen);
 }
 
 static bool starts_with(const char *s, size_t len, const char *prefix)

@@ -1,188 +1,20 @@
 /*
- * timeparse.c -- times and durations as Prometheus parses them (see timeparse.h). Parsing is
- * by hand over a length, never past the end; numbers go through strtod only after the text
- * was checked to be a plain decimal or hex float, as Go's ParseFloat accepts.
+ * timeparse.c -- times and durations as Prometheus's API parses them (see timeparse.h), over
+ * util/gotime's ParseFloat, RFC 3339 and model.ParseDuration.
  */
 #include "cli/timeparse.h"
 
-#include <ctype.h>
-#include <errno.h>
+#include "util/gotime.h"
+
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-
-int pq_cli_parse_model_duration(const char *s, size_t len, int64_t *ms, char *errbuf, size_t errlen)
-{
-    static const struct { const char *name; uint64_t mult_ns; int pos; } units[] = {
-        {"y", 365ULL * 24 * 3600 * 1000000000ULL, 1}, {"w", 7ULL * 24 * 3600 * 1000000000ULL, 2},
-        {"d", 24ULL * 3600 * 1000000000ULL, 3},       {"h", 3600ULL * 1000000000ULL, 4},
-        {"m", 60ULL * 1000000000ULL, 5},              {"s", 1000000000ULL, 6},
-        {"ms", 1000000ULL, 7},
-    };
-    if (len == 1 && s[0] == '0') {
-        *ms = 0;
-        return 0;
-    }
-    if (len == 0) {
-        snprintf(errbuf, errlen, "empty duration string");
-        return -1;
-    }
-    uint64_t dur = 0;
-    int last_pos = 0;
-    size_t i = 0;
-    while (i < len) {
-        if (!isdigit((unsigned char)s[i]))
-            goto invalid;
-        uint64_t v = 0;
-        bool overflow = false;
-        for (; i < len && isdigit((unsigned char)s[i]); i++) {
-            unsigned dgt = (unsigned)(s[i] - '0');
-            if (v > (UINT64_MAX - dgt) / 10)
-                overflow = true;
-            else
-                v = v * 10 + dgt;
-        }
-        if (overflow)
-            goto invalid;
-        size_t u0 = i;
-        while (i < len && !isdigit((unsigned char)s[i]))
-            i++;
-        if (i == u0)
-            goto invalid;
-        int found = -1;
-        for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
-            if (strlen(units[k].name) == i - u0 && memcmp(units[k].name, s + u0, i - u0) == 0)
-                found = (int)k;
-        if (found < 0) {
-            snprintf(errbuf, errlen, "unknown unit \"%.*s\" in duration \"%.*s\"", (int)(i - u0), s + u0,
-                     (int)len, s);
-            return -1;
-        }
-        if (units[found].pos <= last_pos)
-            goto invalid;
-        last_pos = units[found].pos;
-        if (v > (1ULL << 63) / units[found].mult_ns) {
-            snprintf(errbuf, errlen, "duration out of range");
-            return -1;
-        }
-        dur += v * units[found].mult_ns;
-        if (dur > (uint64_t)INT64_MAX) {
-            snprintf(errbuf, errlen, "duration out of range");
-            return -1;
-        }
-    }
-    *ms = (int64_t)(dur / 1000000ULL);
-    return 0;
-invalid:
-    snprintf(errbuf, errlen, "not a valid duration string: \"%.*s\"", (int)len, s);
-    return -1;
-}
-
-bool pq_cli_parse_go_float(const char *s, size_t len, double *out)
-{
-    char buf[128];
-    if (len == 0 || len >= sizeof buf || isspace((unsigned char)s[0]))
-        return false;
-    bool hex = false, hex_exp = false;
-    for (size_t i = 0; i < len; i++) {
-        if (!isalnum((unsigned char)s[i]) && !strchr("+-.", s[i]))
-            return false;
-        if (s[i] == 'x' || s[i] == 'X')
-            hex = true;
-        if (s[i] == 'p' || s[i] == 'P')
-            hex_exp = true;
-    }
-    if (hex && !hex_exp)
-        return false;   /* Go wants a 'p' exponent on hex floats */
-    memcpy(buf, s, len);
-    buf[len] = '\0';
-    errno = 0;
-    char *end;
-    double v = strtod(buf, &end);
-    if (end != buf + len)
-        return false;
-    if (errno == ERANGE && isinf(v))
-        return false;   /* Go reports "value out of range" */
-    *out = v;
-    return true;
-}
-
-int64_t pq_cli_days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    unsigned yoe = (unsigned)(y - era * 400);
-    unsigned doy = (153 * (m + (m > 2 ? (unsigned)-3 : 9)) + 2) / 5 + d - 1;
-    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + (int64_t)doe - 719468;
-}
-
-static int digits(const char *s, int n, int *out)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (!isdigit((unsigned char)s[i]))
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
-    return 0;
-}
-
-/* RFC 3339 as Go's time.Parse(time.RFC3339Nano) accepts it. */
-static int parse_rfc3339(const char *s, int64_t *ms)
-{
-    size_t len = strlen(s);
-    int Y, M, D, h, mi, sec;
-    if (len < 20 || digits(s, 4, &Y) || s[4] != '-' || digits(s + 5, 2, &M) || s[7] != '-' ||
-        digits(s + 8, 2, &D) || s[10] != 'T' || digits(s + 11, 2, &h) || s[13] != ':' ||
-        digits(s + 14, 2, &mi) || s[16] != ':' || digits(s + 17, 2, &sec))
-        return -1;
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (Y % 4 == 0 && Y % 100 != 0) || Y % 400 == 0;
-    if (M < 1 || M > 12 || D < 1 || D > mdays[M - 1] || (M == 2 && D == 29 && !leap) || h > 23 ||
-        mi > 59 || sec > 59)
-        return -1;
-    size_t i = 19;
-    int64_t frac_ms = 0;
-    if (i < len && (s[i] == '.' || s[i] == ',')) {
-        i++;
-        size_t f0 = i;
-        int scale = 100;
-        while (i < len && isdigit((unsigned char)s[i])) {
-            frac_ms += (s[i] - '0') * scale;   /* truncated to the millisecond, as FromTime */
-            scale /= 10;
-            i++;
-        }
-        if (i == f0 || i - f0 > 9)
-            return -1;
-    }
-    int64_t zone = 0;
-    if (i < len && s[i] == 'Z') {
-        i++;
-    } else if (i < len && (s[i] == '+' || s[i] == '-')) {
-        int zh, zm;
-        if (len - i != 6 || digits(s + i + 1, 2, &zh) || s[i + 3] != ':' || digits(s + i + 4, 2, &zm) ||
-            zh > 23 || zm > 59)
-            return -1;
-        zone = (s[i] == '-' ? -1 : 1) * (int64_t)(zh * 3600 + zm * 60);
-        i += 6;
-    } else {
-        return -1;
-    }
-    if (i != len)
-        return -1;
-    int64_t secs = pq_cli_days_from_civil(Y, (unsigned)M, (unsigned)D) * 86400 + h * 3600 + mi * 60 + sec - zone;
-    *ms = secs * 1000 + frac_ms;
-    return 0;
-}
 
 int pq_cli_parse_api_time(const char *s, int64_t *ms, char *errbuf, size_t errlen)
 {
     double t;
-    if (pq_cli_parse_go_float(s, strlen(s), &t)) {
+    if (pq_go_parse_float(s, strlen(s), &t)) {
         /* time.Unix(int(sec), round(frac*1000)/1000 s), then milliseconds. */
         if (!isfinite(t) || fabs(t) > 9.2e15) {
             snprintf(errbuf, errlen, "cannot parse \"%s\" to a valid timestamp", s);
@@ -193,7 +25,7 @@ int pq_cli_parse_api_time(const char *s, int64_t *ms, char *errbuf, size_t errle
         *ms = (int64_t)ip * 1000 + (int64_t)round(frac * 1000);
         return 0;
     }
-    if (parse_rfc3339(s, ms) == 0)
+    if (pq_go_parse_rfc3339_ms(s, strlen(s), ms) == 0)
         return 0;
     snprintf(errbuf, errlen, "cannot parse \"%s\" to a valid timestamp", s);
     return -1;
@@ -202,7 +34,7 @@ int pq_cli_parse_api_time(const char *s, int64_t *ms, char *errbuf, size_t errle
 int pq_cli_parse_api_duration(const char *s, int64_t *ms, char *errbuf, size_t errlen)
 {
     double d;
-    if (pq_cli_parse_go_float(s, strlen(s), &d)) {
+    if (pq_go_parse_float(s, strlen(s), &d)) {
         double ns = d * 1e9;
         if (isnan(ns) || ns >= 9223372036854775808.0 || ns < -9223372036854775808.0) {
             snprintf(errbuf, errlen, "cannot parse \"%s\" to a valid duration. It overflows int64", s);
@@ -212,7 +44,7 @@ int pq_cli_parse_api_duration(const char *s, int64_t *ms, char *errbuf, size_t e
         return 0;
     }
     char tmp[128];
-    if (pq_cli_parse_model_duration(s, strlen(s), ms, tmp, sizeof tmp) == 0)
+    if (pq_go_parse_duration(s, strlen(s), ms, tmp, sizeof tmp) == 0)
         return 0;
     snprintf(errbuf, errlen, "cannot parse \"%s\" to a valid duration", s);
     return -1;

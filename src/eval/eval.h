@@ -132,7 +132,6 @@ promql_labels pq_labels_without(pq_eval *ev, promql_labels ls, const char *name)
 /* Keep only (by) / drop (without) the named labels; 'without' also drops __name__. */
 promql_labels pq_labels_group(pq_eval *ev, promql_labels ls, const pq_strlist *names, bool without);
 /* pq_labels_compare (Prometheus's labels.Compare) is in util/labels.h. */
-bool pq_labels_equal(promql_labels a, promql_labels b);
 uint64_t pq_labels_hash(promql_labels ls);
 /* Prometheus's labels.String() form: {__name__="up", a="b"} (names not valid in the legacy
  * charset quoted, values as strconv.Quote), as in "found duplicate series" errors. */

@@ -75,7 +75,6 @@ int64_t pq_monotonic_ns(void);
  * 1e6), strconv.FormatFloat(v, 'f', -1, 64); pq_format_float is %g into the arena. */
 void pq_format_g(char *out, size_t len, double v);
 void pq_format_f(char *out, size_t len, double v);
-void pq_format_f_digits(char *out, size_t len, const char *sign, const char *d, int nd, int x);
 char *pq_format_float(pq_eval *ev, double v);
 
 double pq_scalar_binop(pq_op op, double l, double r);

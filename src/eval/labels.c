@@ -160,16 +160,6 @@ promql_labels pq_labels_copy(pq_eval *ev, promql_labels ls)
     return out;
 }
 
-bool pq_labels_equal(promql_labels a, promql_labels b)
-{
-    if (a.count != b.count)
-        return false;
-    for (size_t i = 0; i < a.count; i++)
-        if (strcmp(a.items[i].name, b.items[i].name) || strcmp(a.items[i].value, b.items[i].value))
-            return false;
-    return true;
-}
-
 /* ---- xxhash64 (streaming), as github.com/cespare/xxhash ---------------------------------- */
 
 #define XXH_P1 11400714785074694791ULL

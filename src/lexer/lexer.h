@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/gofmt.h"
+
 #define PQ_TOKEN_ERROR   (-1)   /* lexical error: message in pq_lexer.error */
 #define PQ_TOKEN_COMMENT (-2)   /* "# ..." up to the end of the line */
 
@@ -50,9 +52,6 @@ int pq_lexer_next(pq_lexer *l, pq_token *tok);
 
 /* UTF-8 decoding as Go's utf8.DecodeRune: invalid input gives U+FFFD with width 1. */
 int32_t pq_utf8_decode(const char *s, size_t len, int *width);
-/* Go's strconv.QuoteRune ('x', '\n', '\x01', '\u00ad') into buf; returns buf. */
-const char *pq_go_quote_rune(int32_t r, char *buf, size_t n);
-/* Go's %q of a string into a malloc'ed buffer, at most max_runes runes (0 = all) of s. */
-char *pq_go_quote_string(const char *s, size_t len, size_t max_runes);
+/* Go's QuoteRune and %q of a string (pq_go_quote_rune, pq_go_quote_string) are util/gofmt's. */
 
 #endif

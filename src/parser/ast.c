@@ -53,6 +53,17 @@ const char *pq_value_type_name(pq_value_type t)
     }
 }
 
+const char *pq_value_type_raw_name(pq_value_type t)
+{
+    switch (t) {
+    case PQ_TYPE_SCALAR: return "scalar";
+    case PQ_TYPE_VECTOR: return "vector";
+    case PQ_TYPE_MATRIX: return "matrix";
+    case PQ_TYPE_STRING: return "string";
+    default: return "none";
+    }
+}
+
 static const char *const OP_NAMES[PQ_OP__COUNT] = {
     [PQ_OP_NONE] = "",
     [PQ_OP_ADD] = "+", [PQ_OP_SUB] = "-", [PQ_OP_MUL] = "*", [PQ_OP_DIV] = "/", [PQ_OP_MOD] = "%",

@@ -29,6 +29,9 @@ typedef enum pq_value_type {
 /* Prometheus's names for the types, as used in error messages: "scalar", "instant vector",
  * "range vector", "string". */
 const char *pq_value_type_name(pq_value_type t);
+/* Go's ValueType values ("scalar", "vector", "matrix", "string", "none"): the AST JSON and
+ * the messages that print the type with %s. */
+const char *pq_value_type_raw_name(pq_value_type t);
 
 typedef enum pq_node_kind {
     PQ_NODE_NUMBER = 1,       /* NumberLiteral */

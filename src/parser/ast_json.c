@@ -107,33 +107,14 @@ static void json_cstring(pq_strbuf *b, const char *s)
  * 1e21 on). JSON has no NaN or infinities: those are written as Prometheus's strings. */
 static void json_float(pq_strbuf *b, double v)
 {
-    if (isnan(v) || isinf(v)) {
+    char buf[PQ_GO_FLOAT_MAX];
+    size_t n = pq_go_format_json_float(buf, sizeof buf, v);
+    bool quote = isnan(v) || isinf(v);
+    if (quote)
         pq_strbuf_putc(b, '"');
-        pq_go_format_float(b, v, 'f');
+    pq_strbuf_append(b, buf, n);
+    if (quote)
         pq_strbuf_putc(b, '"');
-        return;
-    }
-    double a = fabs(v);
-    if (a != 0 && (a < 1e-6 || a >= 1e21)) {
-        pq_strbuf tmp;
-        pq_strbuf_init(&tmp);
-        pq_go_format_float(&tmp, v, 'e');
-        if (tmp.oom) {
-            b->oom = 1;
-            pq_strbuf_free(&tmp);
-            return;
-        }
-        /* "e-07" becomes "e-7", as Go does (positive exponents keep their form) */
-        size_t n = tmp.len;
-        if (n >= 4 && tmp.data[n - 4] == 'e' && tmp.data[n - 3] == '-' && tmp.data[n - 2] == '0') {
-            tmp.data[n - 2] = tmp.data[n - 1];
-            tmp.len--;
-        }
-        pq_strbuf_append(b, tmp.data, tmp.len);
-        pq_strbuf_free(&tmp);
-        return;
-    }
-    pq_go_format_float(b, v, 'f');
 }
 
 static void key(pq_strbuf *b, bool *first, const char *name)
@@ -165,17 +146,6 @@ static void json_strlist(pq_strbuf *b, const pq_strlist *l)
         json_cstring(b, l->items[i]);
     }
     pq_strbuf_putc(b, ']');
-}
-
-static const char *value_type_name(pq_value_type t)
-{
-    switch (t) {
-    case PQ_TYPE_SCALAR: return "scalar";
-    case PQ_TYPE_VECTOR: return "vector";
-    case PQ_TYPE_MATRIX: return "matrix";
-    case PQ_TYPE_STRING: return "string";
-    default: return "none";
-    }
 }
 
 static const char *card_name(pq_card c)
@@ -247,6 +217,22 @@ static void pos_start(json_ctx *c, bool *first, const pq_node *n)
     json_int(c->b, n->pos_start);
 }
 
+/* The keys every node object opens with, in encoding/json's sorted order: "{", "col", "end". */
+static void open_node(json_ctx *c, bool *first, const pq_node *n)
+{
+    pq_strbuf_putc(c->b, '{');
+    pos_col(c, first, n);
+    pos_end(c, first, n);
+}
+
+/* "start" and "type", which sort next to each other in every node object. */
+static void start_and_type(json_ctx *c, bool *first, const pq_node *n, const char *type)
+{
+    pos_start(c, first, n);
+    key(c->b, first, "type");
+    json_cstring(c->b, type);
+}
+
 static void node_json(json_ctx *c, const pq_node *n);
 
 /* Operands of duration expressions carry the "duration" flag on number literals. */
@@ -268,9 +254,7 @@ static void duration_operand_json(json_ctx *c, const pq_node *n)
     json_bool(b, n->u.number.is_duration);
     pos_end(c, &first, n);
     pos_line(c, &first, n);
-    pos_start(c, &first, n);
-    key(b, &first, "type");
-    pq_strbuf_puts(b, "\"numberLiteral\"");
+    start_and_type(c, &first, n, "numberLiteral");
     key(b, &first, "val");
     pq_strbuf_putc(b, '"');
     pq_go_format_float(b, n->u.number.value, 'f');
@@ -363,9 +347,7 @@ static void subquery_json(json_ctx *c, const pq_node *n)
 {
     pq_strbuf *b = c->b;
     bool first = true;
-    pq_strbuf_putc(b, '{');
-    pos_col(c, &first, n);
-    pos_end(c, &first, n);
+    open_node(c, &first, n);
     key(b, &first, "expr");
     node_json(c, n->u.subquery.expr);
     pos_line(c, &first, n);
@@ -394,9 +376,7 @@ static void aggregate_json(json_ctx *c, const pq_node *n)
 {
     pq_strbuf *b = c->b;
     bool first = true;
-    pq_strbuf_putc(b, '{');
-    pos_col(c, &first, n);
-    pos_end(c, &first, n);
+    open_node(c, &first, n);
     key(b, &first, "expr");
     node_json(c, n->u.aggregate.expr);
     key(b, &first, "grouping");
@@ -406,9 +386,7 @@ static void aggregate_json(json_ctx *c, const pq_node *n)
     json_cstring(b, pq_op_name(n->u.aggregate.op));
     key(b, &first, "param");
     node_json(c, n->u.aggregate.param);
-    pos_start(c, &first, n);
-    key(b, &first, "type");
-    pq_strbuf_puts(b, "\"aggregation\"");
+    start_and_type(c, &first, n, "aggregation");
     key(b, &first, "without");
     json_bool(b, n->u.aggregate.without);
     pq_strbuf_putc(b, '}');
@@ -455,9 +433,7 @@ static void binary_json(json_ctx *c, const pq_node *n)
     json_cstring(b, pq_op_name(n->u.binary.op));
     key(b, &first, "rhs");
     node_json(c, n->u.binary.rhs);
-    pos_start(c, &first, n);
-    key(b, &first, "type");
-    pq_strbuf_puts(b, "\"binaryExpr\"");
+    start_and_type(c, &first, n, "binaryExpr");
     pq_strbuf_putc(b, '}');
 }
 
@@ -483,15 +459,13 @@ static void call_json(json_ctx *c, const pq_node *n)
     if (argc > PQ_FUNCTION_MAX_ARGS)
         argc = PQ_FUNCTION_MAX_ARGS;
     for (int i = 0; i < argc; i++)
-        pq_strbuf_printf(b, "%s\"%s\"", i > 0 ? "," : "", value_type_name(f->arg_types[i]));
+        pq_strbuf_printf(b, "%s\"%s\"", i > 0 ? "," : "", pq_value_type_raw_name(f->arg_types[i]));
     pq_strbuf_puts(b, "],\"name\":");
     json_cstring(b, f ? f->name : NULL);
     pq_strbuf_printf(b, ",\"returnType\":\"%s\",\"variadic\":%d}",
-                     value_type_name(f ? f->return_type : PQ_TYPE_NONE), f ? f->variadic : 0);
+                     pq_value_type_raw_name(f ? f->return_type : PQ_TYPE_NONE), f ? f->variadic : 0);
     pos_line(c, &first, n);
-    pos_start(c, &first, n);
-    key(b, &first, "type");
-    pq_strbuf_puts(b, "\"call\"");
+    start_and_type(c, &first, n, "call");
     pq_strbuf_putc(b, '}');
 }
 
@@ -499,9 +473,7 @@ static void duration_json(json_ctx *c, const pq_node *n)
 {
     pq_strbuf *b = c->b;
     bool first = true;
-    pq_strbuf_putc(b, '{');
-    pos_col(c, &first, n);
-    pos_end(c, &first, n);
+    open_node(c, &first, n);
     key(b, &first, "lhs");
     duration_operand_json(c, n->u.duration.lhs);
     pos_line(c, &first, n);
@@ -509,9 +481,7 @@ static void duration_json(json_ctx *c, const pq_node *n)
     json_cstring(b, pq_op_name(n->u.duration.op));
     key(b, &first, "rhs");
     duration_operand_json(c, n->u.duration.rhs);
-    pos_start(c, &first, n);
-    key(b, &first, "type");
-    pq_strbuf_puts(b, "\"durationExpr\"");
+    start_and_type(c, &first, n, "durationExpr");
     key(b, &first, "wrapped");
     json_bool(b, n->u.duration.wrapped);
     pq_strbuf_putc(b, '}');
@@ -523,9 +493,7 @@ static void wrapper_json(json_ctx *c, const pq_node *n, const char *type, const 
 {
     pq_strbuf *b = c->b;
     bool first = true;
-    pq_strbuf_putc(b, '{');
-    pos_col(c, &first, n);
-    pos_end(c, &first, n);
+    open_node(c, &first, n);
     key(b, &first, "expr");
     node_json(c, child);
     pos_line(c, &first, n);
@@ -543,9 +511,7 @@ static void literal_json(json_ctx *c, const pq_node *n)
 {
     pq_strbuf *b = c->b;
     bool first = true;
-    pq_strbuf_putc(b, '{');
-    pos_col(c, &first, n);
-    pos_end(c, &first, n);
+    open_node(c, &first, n);
     pos_line(c, &first, n);
     pos_start(c, &first, n);
     key(b, &first, "type");

@@ -12,18 +12,6 @@
 #include "parser/parse_internal.h"
 #include "storage/regex.h"
 
-/* Go's ValueType strings (used with %s where Prometheus does not document the type). */
-static const char *raw_type_name(pq_value_type t)
-{
-    switch (t) {
-    case PQ_TYPE_SCALAR: return "scalar";
-    case PQ_TYPE_VECTOR: return "vector";
-    case PQ_TYPE_MATRIX: return "matrix";
-    case PQ_TYPE_STRING: return "string";
-    default: return "none";
-    }
-}
-
 static bool is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -236,7 +224,7 @@ static pq_value_type check(pq_parse_ctx *ctx, pq_node *n, int depth)
         pq_value_type t = check(ctx, n->u.subquery.expr, depth);
         if (t != PQ_TYPE_VECTOR)
             pq_ctx_error(ctx, n->pos_start, n->pos_end, "subquery is only allowed on instant vector, got %s instead",
-                         raw_type_name(t));
+                         pq_value_type_raw_name(t));
         break;
     }
     case PQ_NODE_MATRIX_SELECTOR:

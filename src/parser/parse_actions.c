@@ -13,6 +13,7 @@
 #include "parser/parse_internal.h"
 #include "promql_parser.h"
 #include "storage/regex.h"
+#include "util/gotime.h"
 
 /* ---- errors --------------------------------------------------------------------------------- */
 
@@ -410,98 +411,14 @@ int pq_parse_number_text(const char *s, size_t n, double *out, char *err, size_t
     return rc;
 }
 
-/* model.ParseDuration of prometheus/common: units y w d h m s ms, biggest first. */
+/* model.ParseDuration of prometheus/common (util/gotime), and the value in seconds. */
 int pq_parse_duration_text(const char *s, size_t n, int64_t *ms_out, double *seconds, char *err,
                            size_t errlen)
 {
-    static const struct { const char *u; uint64_t ms; int pos; } units[] = {
-        {"y", 365ULL * 24 * 3600 * 1000, 1}, {"w", 7ULL * 24 * 3600 * 1000, 2},
-        {"d", 24ULL * 3600 * 1000, 3}, {"h", 3600ULL * 1000, 4}, {"m", 60ULL * 1000, 5},
-        {"s", 1000, 6}, {"ms", 1, 7},
-    };
-    char *q = NULL;   /* the quoted input, made only for an error message */
-    int rc = 0;
-    if (n == 1 && s[0] == '0') {
-        *ms_out = 0;
-        *seconds = 0;
-        goto out;
-    }
-    if (n == 0) {
-        snprintf(err, errlen, "empty duration string");
-        rc = -1;
-        goto out;
-    }
-    uint64_t dur = 0;   /* milliseconds */
-    int last = 0;
-    size_t i = 0;
-    while (i < n) {
-        if (s[i] < '0' || s[i] > '9') {
-            q = pq_go_quote_string(s, n, 0);
-            snprintf(err, errlen, "not a valid duration string: %s", q ? q : "");
-            rc = -1;
-            goto out;
-        }
-        uint64_t v = 0;
-        int overflow = 0;
-        while (i < n && s[i] >= '0' && s[i] <= '9') {
-            if (v > (UINT64_MAX - 9) / 10)
-                overflow = 1;
-            v = v * 10 + (uint64_t)(s[i] - '0');
-            i++;
-        }
-        if (overflow) {
-            q = pq_go_quote_string(s, n, 0);
-            snprintf(err, errlen, "not a valid duration string: %s", q ? q : "");
-            rc = -1;
-            goto out;
-        }
-        size_t us = i;
-        while (i < n && !(s[i] >= '0' && s[i] <= '9'))
-            i++;
-        if (i == us) {
-            q = pq_go_quote_string(s, n, 0);
-            snprintf(err, errlen, "not a valid duration string: %s", q ? q : "");
-            rc = -1;
-            goto out;
-        }
-        int found = -1;
-        for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
-            if (strlen(units[k].u) == i - us && memcmp(units[k].u, s + us, i - us) == 0)
-                found = (int)k;
-        if (found < 0) {
-            char *uq = pq_go_quote_string(s + us, i - us, 0);
-            q = pq_go_quote_string(s, n, 0);
-            snprintf(err, errlen, "unknown unit %s in duration %s", uq ? uq : "", q ? q : "");
-            free(uq);
-            rc = -1;
-            goto out;
-        }
-        if (units[found].pos <= last) {
-            q = pq_go_quote_string(s, n, 0);
-            snprintf(err, errlen, "not a valid duration string: %s", q ? q : "");
-            rc = -1;
-            goto out;
-        }
-        last = units[found].pos;
-        /* time.Duration is int64 nanoseconds */
-        uint64_t unit_ns = units[found].ms * 1000000ULL;
-        if (v > (1ULL << 63) / unit_ns) {
-            snprintf(err, errlen, "duration out of range");
-            rc = -1;
-            goto out;
-        }
-        dur += v * units[found].ms;
-        if (dur > (uint64_t)INT64_MAX / 1000000ULL) {
-            snprintf(err, errlen, "duration out of range");
-            rc = -1;
-            goto out;
-        }
-    }
-    *ms_out = (int64_t)dur;
-    *seconds = (double)dur / 1000.0;
-out:
-    free(q);
-    return rc;
+    if (pq_go_parse_duration(s, n, ms_out, err, errlen) != 0)
+        return -1;
+    *seconds = (double)*ms_out / 1000.0;
+    return 0;
 }
 
 pq_node *pq_act_number(pq_parse_ctx *ctx, const pq_token *t)

@@ -13,6 +13,7 @@
 #include "rules/template.h"
 #include "util/arena.h"
 #include "util/strbuf.h"
+#include "util/labels.h"
 
 #define RESOLVED_RETENTION_MS (15 * 60 * 1000)
 
@@ -71,11 +72,6 @@ static uint64_t labels_hash(const promql_labels *l)
         h = (h ^ 0xfe) * 1099511628211ULL;
     }
     return h;
-}
-
-static bool labels_equal(const promql_labels *a, const promql_labels *b)
-{
-    return pq_rules_labels_compare(a, b) == 0;
 }
 
 /* Label builder on an arena: set (empty value deletes), delete, sorted output. */
@@ -511,7 +507,7 @@ static char *expand(pq_rule_manager *m, pq_arena *a, const pq_rule *r, const cha
 static pq_alert *find_alert(rule_state *rs, uint64_t h, const promql_labels *ls, size_t *idx)
 {
     for (size_t i = 0; i < rs->nalerts; i++)
-        if (rs->alerts[i]->hash == h && labels_equal(&rs->alerts[i]->labels, ls)) {
+        if (rs->alerts[i]->hash == h && pq_labels_equal(rs->alerts[i]->labels, *ls)) {
             if (idx)
                 *idx = i;
             return rs->alerts[i];
@@ -599,7 +595,7 @@ static int eval_recording(pq_rule_manager *m, pq_arena *a, group_state *gs, rule
     }
     for (size_t i = 0; i < vec->n; i++)
         for (size_t j = i + 1; j < vec->n; j++)
-            if (labels_equal(&vec->s[i].labels, &vec->s[j].labels)) {
+            if (pq_labels_equal(vec->s[i].labels, vec->s[j].labels)) {
                 snprintf(err, el, "vector contains metrics with the same labelset after applying rule labels");
                 return -1;
             }
@@ -696,7 +692,7 @@ static int eval_alerting(pq_rule_manager *m, pq_arena *a, group_state *gs, rule_
         anns[i] = (promql_labels){ai, r->annotations.count};
         hashes[i] = labels_hash(&lsets[i]);
         for (size_t j = 0; j < i; j++)
-            if (hashes[j] == hashes[i] && labels_equal(&lsets[j], &lsets[i])) {
+            if (hashes[j] == hashes[i] && pq_labels_equal(lsets[j], lsets[i])) {
                 snprintf(err, el, "vector contains metrics with the same labelset after applying alert labels");
                 return -1;
             }
@@ -740,7 +736,7 @@ static int eval_alerting(pq_rule_manager *m, pq_arena *a, group_state *gs, rule_
         pq_alert *al = rs->alerts[i];
         bool in_result = false;
         for (size_t k = 0; k < raw.n && !in_result; k++)
-            if (hashes[k] == al->hash && labels_equal(&lsets[k], &al->labels))
+            if (hashes[k] == al->hash && pq_labels_equal(lsets[k], al->labels))
                 in_result = true;
         if (!in_result) {
             bool keep = false;
@@ -838,7 +834,7 @@ static void eval_rule(pq_rule_manager *m, group_state *gs, rule_state *rs, int64
     for (size_t i = 0; i < rs->nprev; i++) {
         bool still = false;
         for (size_t k = 0; k < nnow && !still; k++)
-            if (now[k].hash == rs->prev[i].hash && labels_equal(&now[k].labels, &rs->prev[i].labels))
+            if (now[k].hash == rs->prev[i].hash && pq_labels_equal(now[k].labels, rs->prev[i].labels))
                 still = true;
         if (!still) {
             char aerr[1024];

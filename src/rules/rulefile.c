@@ -10,11 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rules/gonum.h"
 #include "util/gofmt.h"
 #include "rules/template.h"
 #include "rules/yaml_tree.h"
 #include "util/strbuf.h"
+#include "util/gotime.h"
+#include "rules/yaml_decode.h"
+#include "util/labels.h"
 
 void pq_msglist_add(pq_msglist *l, const char *fmt, ...)
 {
@@ -110,20 +112,6 @@ void pq_rules_labels_string(pq_strbuf *b, const promql_labels *ls)
     pq_strbuf_putc(b, '}');
 }
 
-int pq_rules_labels_compare(const promql_labels *x, const promql_labels *y)
-{
-    size_t n = x->count < y->count ? x->count : y->count;
-    for (size_t i = 0; i < n; i++) {
-        int c = strcmp(x->items[i].name, y->items[i].name);
-        if (c)
-            return c;
-        c = strcmp(x->items[i].value, y->items[i].value);
-        if (c)
-            return c;
-    }
-    return x->count < y->count ? -1 : x->count > y->count;
-}
-
 int pq_rules_labels_merge(pq_arena *a, const promql_labels *base, const promql_labels *over, promql_labels *out)
 {
     size_t cap = base->count + over->count;
@@ -150,103 +138,9 @@ int pq_rules_labels_merge(pq_arena *a, const promql_labels *base, const promql_l
 /* ---- decoding ---- */
 
 typedef struct decoder {
-    pq_arena *a;
+    pq_ydec y;                /* yaml.v3's collected "line N: ..." type errors, arena, fatal */
     const pq_rulefile_options *opts;
-    pq_strbuf unmarshal;      /* yaml.v3's collected "line N: ..." type errors */
-    int n_unmarshal;
-    char fatal[512];          /* a custom unmarshaler's error (durations) */
 } decoder;
-
-static void uerr(decoder *d, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void uerr(decoder *d, int line, const char *fmt, ...)
-{
-    char m[600];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(m, sizeof m, fmt, ap);
-    va_end(ap);
-    pq_strbuf_printf(&d->unmarshal, "\n  line %d: %s", line, m);
-    d->n_unmarshal++;
-}
-
-static void type_err(decoder *d, const pq_ynode *n, const char *into)
-{
-    if (n->kind == PQ_Y_SCALAR)
-        uerr(d, n->line, "cannot unmarshal %s `%.*s` into %s", pq_yaml_tag(n), (int)(n->len > 100 ? 100 : n->len),
-             n->value, into);
-    else
-        uerr(d, n->line, "cannot unmarshal %s into %s", pq_yaml_tag(n), into);
-}
-
-static const char *dec_string(decoder *d, const pq_ynode *n)
-{
-    if (!n || pq_yaml_is_null(n))
-        return "";
-    if (n->kind != PQ_Y_SCALAR) {
-        type_err(d, n, "string");
-        return "";
-    }
-    return n->value;
-}
-
-static int64_t dec_duration(decoder *d, const pq_ynode *n)
-{
-    if (!n || pq_yaml_is_null(n))
-        return 0;
-    if (n->kind != PQ_Y_SCALAR) {
-        type_err(d, n, "string");
-        return 0;
-    }
-    int64_t ms;
-    char e[256];
-    if (pq_gonum_parse_duration(n->value, n->len, &ms, e, sizeof e)) {
-        if (!d->fatal[0])
-            snprintf(d->fatal, sizeof d->fatal, "%s", e);
-        return 0;
-    }
-    return ms;
-}
-
-static int cmp_label(const void *x, const void *y)
-{
-    return strcmp(((const promql_label *)x)->name, ((const promql_label *)y)->name);
-}
-
-static promql_labels dec_map(decoder *d, const pq_ynode *n)
-{
-    promql_labels ls = {NULL, 0};
-    if (!n || pq_yaml_is_null(n))
-        return ls;
-    if (n->kind != PQ_Y_MAP) {
-        type_err(d, n, "map[string]string");
-        return ls;
-    }
-    promql_label *items = n->n ? pq_arena_calloc(d->a, n->n, sizeof *items) : NULL;
-    size_t cnt = 0;
-    for (size_t i = 0; items && i < n->n; i++) {
-        const pq_ynode *k = n->items[2 * i], *v = n->items[2 * i + 1];
-        const char *ks = dec_string(d, k);
-        const char *vs = dec_string(d, v);
-        /* a later duplicate key replaces the earlier one, as Go's map does */
-        size_t j;
-        for (j = 0; j < cnt; j++)
-            if (strcmp(items[j].name, ks) == 0)
-                break;
-        if (j < cnt && k->kind == PQ_Y_SCALAR) {
-            uerr(d, k->line, "mapping key \"%s\" already defined at line %d", ks, n->items[0]->line);
-            items[j].value = vs;
-            continue;
-        }
-        items[cnt].name = ks;
-        items[cnt].value = vs;
-        cnt++;
-    }
-    if (cnt > 1)
-        qsort(items, cnt, sizeof *items, cmp_label);
-    ls.items = items;
-    ls.count = cnt;
-    return ls;
-}
 
 static void check_fields(decoder *d, const pq_ynode *m, const char *const *known, const char *type)
 {
@@ -260,12 +154,12 @@ static void check_fields(decoder *d, const pq_ynode *m, const char *const *known
         for (size_t j = 0; j < i && k->kind == PQ_Y_SCALAR; j++) {
             const pq_ynode *k2 = m->items[2 * j];
             if (k2->kind == PQ_Y_SCALAR && strcmp(k2->value, ks) == 0) {
-                uerr(d, k->line, "mapping key \"%s\" already defined at line %d", ks, k2->line);
+                pq_ydec_error(&d->y, k->line, "mapping key \"%s\" already defined at line %d", ks, k2->line);
                 break;
             }
         }
         if (!ok && !d->opts->ignore_unknown_fields)
-            uerr(d, k->line, "field %s not found in type %s", ks, type);
+            pq_ydec_error(&d->y, k->line, "field %s not found in type %s", ks, type);
     }
 }
 
@@ -387,9 +281,9 @@ pq_rule_file *pq_rule_file_parse(const char *path, const char *data, size_t len,
     }
     decoder d;
     memset(&d, 0, sizeof d);
-    d.a = &f->arena;
+    d.y.a = &f->arena;
     d.opts = opts;
-    pq_strbuf_init(&d.unmarshal);
+    pq_strbuf_init(&d.y.errs);
 
     /* positions kept for validation */
     rule_pos *pos = NULL;
@@ -398,13 +292,13 @@ pq_rule_file *pq_rule_file_parse(const char *path, const char *data, size_t len,
 
     if (!pq_yaml_is_null(root)) {
         if (root->kind != PQ_Y_MAP) {
-            type_err(&d, root, "rulefmt.RuleGroups");
+            pq_ydec_type_error(&d.y, root, "rulefmt.RuleGroups");
         } else {
             static const char *const top[] = {"groups", NULL};
             check_fields(&d, root, top, "rulefmt.RuleGroups");
             const pq_ynode *groups = pq_yaml_get(root, "groups");
             if (groups && !pq_yaml_is_null(groups) && groups->kind != PQ_Y_SEQ) {
-                type_err(&d, groups, "[]rulefmt.RuleGroup");
+                pq_ydec_type_error(&d.y, groups, "[]rulefmt.RuleGroup");
             } else if (groups && groups->kind == PQ_Y_SEQ) {
                 f->groups = groups->n ? pq_arena_calloc(&f->arena, groups->n, sizeof *f->groups) : NULL;
                 gnodes = groups->n ? pq_arena_calloc(&f->arena, groups->n, sizeof *gnodes) : NULL;
@@ -426,30 +320,30 @@ pq_rule_file *pq_rule_file_parse(const char *path, const char *data, size_t len,
                     if (pq_yaml_is_null(g))
                         continue;
                     if (g->kind != PQ_Y_MAP) {
-                        type_err(&d, g, "rulefmt.RuleGroup");
+                        pq_ydec_type_error(&d.y, g, "rulefmt.RuleGroup");
                         continue;
                     }
                     check_fields(&d, g, group_fields, "rulefmt.RuleGroup");
-                    rg->name = dec_string(&d, pq_yaml_get(g, "name"));
-                    rg->interval_ms = dec_duration(&d, pq_yaml_get(g, "interval"));
+                    rg->name = pq_ydec_string(&d.y, pq_yaml_get(g, "name"));
+                    rg->interval_ms = pq_ydec_duration(&d.y, pq_yaml_get(g, "interval"));
                     const pq_ynode *qo = pq_yaml_get(g, "query_offset");
                     if (qo && !pq_yaml_is_null(qo)) {
                         rg->has_query_offset = true;
-                        rg->query_offset_ms = dec_duration(&d, qo);
+                        rg->query_offset_ms = pq_ydec_duration(&d.y, qo);
                     }
                     const pq_ynode *lim = pq_yaml_get(g, "limit");
                     if (lim && !pq_yaml_is_null(lim)) {
                         char *end;
                         long long v = lim->kind == PQ_Y_SCALAR ? strtoll(lim->value, &end, 0) : 0;
                         if (lim->kind != PQ_Y_SCALAR || *end || !lim->len)
-                            type_err(&d, lim, "int");
+                            pq_ydec_type_error(&d.y, lim, "int");
                         else
                             rg->limit = v;
                     }
-                    rg->labels = dec_map(&d, pq_yaml_get(g, "labels"));
+                    rg->labels = pq_ydec_string_map(&d.y, pq_yaml_get(g, "labels"), "map[string]string", true);
                     const pq_ynode *rs = pq_yaml_get(g, "rules");
                     if (rs && !pq_yaml_is_null(rs) && rs->kind != PQ_Y_SEQ) {
-                        type_err(&d, rs, "[]rulefmt.Rule");
+                        pq_ydec_type_error(&d.y, rs, "[]rulefmt.Rule");
                         continue;
                     }
                     if (!rs || rs->kind != PQ_Y_SEQ)
@@ -466,7 +360,7 @@ pq_rule_file *pq_rule_file_parse(const char *path, const char *data, size_t len,
                         if (pq_yaml_is_null(rn))
                             continue;
                         if (rn->kind != PQ_Y_MAP) {
-                            type_err(&d, rn, "rulefmt.Rule");
+                            pq_ydec_type_error(&d.y, rn, "rulefmt.Rule");
                             continue;
                         }
                         check_fields(&d, rn, rule_fields, "rulefmt.Rule");
@@ -475,31 +369,31 @@ pq_rule_file *pq_rule_file_parse(const char *path, const char *data, size_t len,
                         node_pos(rec, &rp->rl, &rp->rc);
                         node_pos(al, &rp->al, &rp->ac);
                         node_pos(ex, &rp->el, &rp->ec);
-                        const char *recs = dec_string(&d, rec), *als = dec_string(&d, al);
+                        const char *recs = pq_ydec_string(&d.y, rec), *als = pq_ydec_string(&d.y, al);
                         rp->record = recs;
                         r->is_alert = als[0] != 0;
                         r->name = r->is_alert ? als : recs;
-                        r->expr = dec_string(&d, ex);
-                        r->for_ms = dec_duration(&d, pq_yaml_get(rn, "for"));
-                        r->keep_firing_for_ms = dec_duration(&d, pq_yaml_get(rn, "keep_firing_for"));
-                        r->labels = dec_map(&d, pq_yaml_get(rn, "labels"));
-                        r->annotations = dec_map(&d, pq_yaml_get(rn, "annotations"));
+                        r->expr = pq_ydec_string(&d.y, ex);
+                        r->for_ms = pq_ydec_duration(&d.y, pq_yaml_get(rn, "for"));
+                        r->keep_firing_for_ms = pq_ydec_duration(&d.y, pq_yaml_get(rn, "keep_firing_for"));
+                        r->labels = pq_ydec_string_map(&d.y, pq_yaml_get(rn, "labels"), "map[string]string", true);
+                        r->annotations = pq_ydec_string_map(&d.y, pq_yaml_get(rn, "annotations"), "map[string]string", true);
                     }
                 }
             }
         }
     }
-    if (d.fatal[0] || d.n_unmarshal) {
-        if (d.fatal[0])
-            pq_msglist_add(errs, "%s: %s", path, d.fatal);
+    if (d.y.fatal[0] || d.y.nerrs) {
+        if (d.y.fatal[0])
+            pq_msglist_add(errs, "%s: %s", path, d.y.fatal);
         else
-            pq_msglist_add(errs, "%s: yaml: unmarshal errors:%s", path, d.unmarshal.data ? d.unmarshal.data : "");
-        pq_strbuf_free(&d.unmarshal);
+            pq_msglist_add(errs, "%s: yaml: unmarshal errors:%s", path, d.y.errs.data ? d.y.errs.data : "");
+        pq_strbuf_free(&d.y.errs);
         free(pos);
         pq_rule_file_free(f);
         return NULL;
     }
-    pq_strbuf_free(&d.unmarshal);
+    pq_strbuf_free(&d.y.errs);
 
     /* rulefmt validation */
     size_t pi = 0;
@@ -580,7 +474,7 @@ static int cmp_dup(const void *x, const void *y)
 {
     const dup_entry *a = x, *b = y;
     int c = strcmp(a->metric, b->metric);
-    return c ? c : pq_rules_labels_compare(&a->labels, &b->labels);
+    return c ? c : pq_labels_compare(a->labels, b->labels);
 }
 
 size_t pq_rule_file_lint_duplicates(const pq_rule_file *f, pq_msglist *lint)

@@ -78,7 +78,6 @@ struct pq_strbuf;
 void pq_rules_labels_string(struct pq_strbuf *b, const promql_labels *ls);
 /* Merge-sorted copy of two label sets, 'over' winning on equal names. */
 int pq_rules_labels_merge(pq_arena *a, const promql_labels *base, const promql_labels *over, promql_labels *out);
-int pq_rules_labels_compare(const promql_labels *x, const promql_labels *y);
 bool pq_rules_utf8_valid(const char *s, size_t len);
 
 #endif

@@ -122,7 +122,7 @@ void pq_tmpl_print_value(pq_strbuf *b, const tval *v)
     case TV_NIL: pq_strbuf_puts(b, "<nil>"); break;
     case TV_BOOL: pq_strbuf_puts(b, v->b ? "true" : "false"); break;
     case TV_INT: pq_strbuf_printf(b, "%lld", (long long)v->i); break;
-    case TV_FLOAT: pq_gonum_float_v(b, v->f); break;
+    case TV_FLOAT: pq_go_format_float(b, v->f, 'g'); break;
     case TV_STRING: pq_strbuf_append(b, v->s, v->slen); break;
     case TV_MAP: print_map(b, &v->map); break;
     case TV_DATA: pq_strbuf_puts(b, "{map[] map[]  0}"); break;
@@ -144,7 +144,7 @@ void pq_tmpl_print_value(pq_strbuf *b, const tval *v)
             pq_gonum_time_duration(b, ns / 1000000);
         } else {
             double sec = (double)ns / 1e9;
-            pq_gonum_float(b, sec, 'g', -1);
+            pq_go_format_float_prec(b, sec, 'g', -1);
             pq_strbuf_putc(b, 's');
         }
         break;
@@ -163,7 +163,7 @@ void pq_tmpl_print_value(pq_strbuf *b, const tval *v)
         pq_strbuf_puts(b, "&{");
         print_map(b, &v->samples->labels);
         pq_strbuf_putc(b, ' ');
-        pq_gonum_float_v(b, v->samples->value);
+        pq_go_format_float(b, v->samples->value, 'g');
         pq_strbuf_putc(b, '}');
         break;
     }
@@ -302,7 +302,7 @@ void pq_tmpl_sprintf(pq_strbuf *b, const char *f, size_t flen, const tval *args,
                 int p = prec;
                 if (p < 0 && (fv == 'e' || fv == 'E' || fv == 'f'))
                     p = 6;
-                pq_gonum_float(&tmp, x, fv, p);
+                pq_go_format_float_prec(&tmp, x, fv, p);
                 (void)sharp;
             } else {
                 ok = 0;

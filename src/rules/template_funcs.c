@@ -17,9 +17,10 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#include "rules/gonum.h"
 #include "storage/regex_translate.h"
 #include "rules/template_int.h"
+#include "util/gofmt.h"
+#include "util/gotime.h"
 
 static const char *const known_funcs[] = {
     /* Go builtins */
@@ -115,7 +116,7 @@ static int to_float(const tval *v, double *f, char *err, size_t el)
     }
 }
 
-static void g4(pq_strbuf *b, double v) { pq_gonum_float(b, v, 'g', 4); }
+static void g4(pq_strbuf *b, double v) { pq_go_format_float_prec(b, v, 'g', 4); }
 
 /* Unicode case mapping without touching the process locale: a C.UTF-8 locale object used with
  * tow*_l. Without one, only ASCII letters change case. */
@@ -228,6 +229,21 @@ static int need_string(const tval *v, char *err, size_t el)
     return 0;
 }
 
+/* humanize's and humanizeDuration's SI scaling of |v| < 1: multiplies *v by 1000 up to eight
+ * times while it stays below 1 and returns the prefix reached ("m", "u", ... "y", or ""). */
+static const char *scale_below_one(double *v)
+{
+    static const char *small[] = {"m", "u", "n", "p", "f", "a", "z", "y"};
+    const char *prefix = "";
+    for (int i = 0; i < 8; i++) {
+        if (fabs(*v) >= 1)
+            break;
+        prefix = small[i];
+        *v *= 1000;
+    }
+    return prefix;
+}
+
 static void humanize(pq_strbuf *b, double v)
 {
     if (v == 0 || isnan(v) || isinf(v)) {
@@ -235,7 +251,6 @@ static void humanize(pq_strbuf *b, double v)
         return;
     }
     static const char *big[] = {"k", "M", "G", "T", "P", "E", "Z", "Y"};
-    static const char *small[] = {"m", "u", "n", "p", "f", "a", "z", "y"};
     const char *prefix = "";
     if (fabs(v) >= 1) {
         for (int i = 0; i < 8; i++) {
@@ -245,12 +260,7 @@ static void humanize(pq_strbuf *b, double v)
             v /= 1000;
         }
     } else {
-        for (int i = 0; i < 8; i++) {
-            if (fabs(v) >= 1)
-                break;
-            prefix = small[i];
-            v *= 1000;
-        }
+        prefix = scale_below_one(&v);
     }
     g4(b, v);
     pq_strbuf_puts(b, prefix);
@@ -309,14 +319,7 @@ static void humanize_duration(pq_strbuf *b, double v)
         }
         return;
     }
-    static const char *small[] = {"m", "u", "n", "p", "f", "a", "z", "y"};
-    const char *prefix = "";
-    for (int i = 0; i < 8; i++) {
-        if (fabs(v) >= 1)
-            break;
-        prefix = small[i];
-        v *= 1000;
-    }
+    const char *prefix = scale_below_one(&v);
     g4(b, v);
     pq_strbuf_printf(b, "%ss", prefix);
 }
@@ -334,7 +337,7 @@ static int float_to_time(double v, int64_t *ns, int *nan_inf, char *err, size_t 
     if (t > 9223372036854775807.0 || t < -9223372036854775808.0) {
         pq_strbuf b;
         pq_strbuf_init(&b);
-        pq_gonum_float_v(&b, v);
+        pq_go_format_float(&b, v, 'g');
         snprintf(err, el, "%s cannot be represented as a nanoseconds timestamp since it overflows int64",
                  b.data ? b.data : "");
         pq_strbuf_free(&b);
@@ -682,7 +685,7 @@ static int call(tfunc_ctx *c, const char *name, const tval *args, size_t nargs, 
         size_t n = args[0].slen;
         int neg = n > 0 && s[0] == '-';
         int64_t ms;
-        if (pq_gonum_parse_duration(s + neg, n - (size_t)neg, &ms, err, el))
+        if (pq_go_parse_duration(s + neg, n - (size_t)neg, &ms, err, el))
             return -1;
         *out = (tval){.kind = TV_FLOAT, .f = (neg ? -(double)ms : (double)ms) / 1000.0};
         return 0;

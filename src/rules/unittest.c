@@ -26,6 +26,9 @@
 #include "rules/yaml_tree.h"
 #include "util/arena.h"
 #include "util/gofmt.h"
+#include "util/gotime.h"
+#include "rules/yaml_decode.h"
+#include "util/labels.h"
 
 /* ---- the test file model ---- */
 
@@ -86,33 +89,9 @@ typedef struct ut_file {
 /* ---- strict decoding (yaml.v2 UnmarshalStrict messages) ---- */
 
 typedef struct udec {
-    pq_arena *a;
+    pq_ydec y;                /* yaml.v2's collected "line N: ..." type errors, arena, fatal */
     bool ignore_unknown;
-    pq_strbuf errs;
-    int nerrs;
-    char fatal[512];
 } udec;
-
-static void uerr(udec *d, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void uerr(udec *d, int line, const char *fmt, ...)
-{
-    char m[600];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(m, sizeof m, fmt, ap);
-    va_end(ap);
-    pq_strbuf_printf(&d->errs, "\n  line %d: %s", line, m);
-    d->nerrs++;
-}
-
-static void type_err(udec *d, const pq_ynode *n, const char *into)
-{
-    if (n->kind == PQ_Y_SCALAR)
-        uerr(d, n->line, "cannot unmarshal %s `%.*s` into %s", pq_yaml_tag(n), (int)(n->len > 100 ? 100 : n->len),
-             n->value, into);
-    else
-        uerr(d, n->line, "cannot unmarshal %s into %s", pq_yaml_tag(n), into);
-}
 
 static void fields(udec *d, const pq_ynode *m, const char *const *known, const char *type)
 {
@@ -125,37 +104,8 @@ static void fields(udec *d, const pq_ynode *m, const char *const *known, const c
             if (k->kind == PQ_Y_SCALAR && strcmp(known[j], k->value) == 0)
                 ok = true;
         if (!ok)
-            uerr(d, k->line, "field %s not found in type %s", k->kind == PQ_Y_SCALAR ? k->value : "?", type);
+            pq_ydec_error(&d->y, k->line, "field %s not found in type %s", k->kind == PQ_Y_SCALAR ? k->value : "?", type);
     }
-}
-
-static const char *str(udec *d, const pq_ynode *n)
-{
-    if (!n || pq_yaml_is_null(n))
-        return "";
-    if (n->kind != PQ_Y_SCALAR) {
-        type_err(d, n, "string");
-        return "";
-    }
-    return n->value;
-}
-
-static int64_t dur(udec *d, const pq_ynode *n)
-{
-    if (!n || pq_yaml_is_null(n))
-        return 0;
-    if (n->kind != PQ_Y_SCALAR) {
-        type_err(d, n, "string");
-        return 0;
-    }
-    int64_t ms;
-    char e[256];
-    if (pq_gonum_parse_duration(n->value, n->len, &ms, e, sizeof e)) {
-        if (!d->fatal[0])
-            snprintf(d->fatal, sizeof d->fatal, "%s", e);
-        return 0;
-    }
-    return ms;
 }
 
 static double flt(udec *d, const pq_ynode *n)
@@ -180,7 +130,7 @@ static double flt(udec *d, const pq_ynode *n)
         if (*v && !*end)
             return (double)iv;
     }
-    type_err(d, n, "float64");
+    pq_ydec_type_error(&d->y, n, "float64");
     return 0;
 }
 
@@ -195,46 +145,8 @@ static bool boolean(udec *d, const pq_ynode *n)
         if (!strcmp(v, "false") || !strcmp(v, "False") || !strcmp(v, "FALSE") || !strcmp(v, "no") || !strcmp(v, "off"))
             return false;
     }
-    type_err(d, n, "bool");
+    pq_ydec_type_error(&d->y, n, "bool");
     return false;
-}
-
-static int cmp_label(const void *x, const void *y)
-{
-    return strcmp(((const promql_label *)x)->name, ((const promql_label *)y)->name);
-}
-
-static promql_labels smap(udec *d, const pq_ynode *n, const char *type)
-{
-    promql_labels ls = {NULL, 0};
-    if (!n || pq_yaml_is_null(n))
-        return ls;
-    if (n->kind != PQ_Y_MAP) {
-        type_err(d, n, type);
-        return ls;
-    }
-    promql_label *items = n->n ? pq_arena_calloc(d->a, n->n, sizeof *items) : NULL;
-    size_t cnt = 0;
-    for (size_t i = 0; items && i < n->n; i++) {
-        const char *k = str(d, n->items[2 * i]);
-        const char *v = str(d, n->items[2 * i + 1]);
-        size_t j;
-        for (j = 0; j < cnt; j++)
-            if (!strcmp(items[j].name, k))
-                break;
-        if (j < cnt) {
-            items[j].value = v;
-            continue;
-        }
-        items[cnt].name = k;
-        items[cnt].value = v;
-        cnt++;
-    }
-    if (cnt > 1)
-        qsort(items, cnt, sizeof *items, cmp_label);
-    ls.items = items;
-    ls.count = cnt;
-    return ls;
 }
 
 static const pq_ynode *seq(udec *d, const pq_ynode *n, const char *type)
@@ -242,7 +154,7 @@ static const pq_ynode *seq(udec *d, const pq_ynode *n, const char *type)
     if (!n || pq_yaml_is_null(n))
         return NULL;
     if (n->kind != PQ_Y_SEQ) {
-        type_err(d, n, type);
+        pq_ydec_type_error(&d->y, n, type);
         return NULL;
     }
     return n;
@@ -253,58 +165,11 @@ static const pq_ynode *map(udec *d, const pq_ynode *n, const char *type, const c
     if (!n || pq_yaml_is_null(n))
         return NULL;
     if (n->kind != PQ_Y_MAP) {
-        type_err(d, n, type);
+        pq_ydec_type_error(&d->y, n, type);
         return NULL;
     }
     fields(d, n, known, type);
     return n;
-}
-
-/* promtool's parseTime: Unix seconds (with fraction) or RFC 3339. */
-static int parse_time(const char *s, int64_t *ms)
-{
-    char *end;
-    double f = strtod(s, &end);
-    if (*s && !*end && isfinite(f) && fabs(f) < 9e15) {
-        *ms = (int64_t)llround(f * 1000);
-        return 0;
-    }
-    struct tm tm;
-    memset(&tm, 0, sizeof tm);
-    const char *p = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
-    if (!p)
-        return -1;
-    int64_t frac_ms = 0;
-    if (*p == '.') {
-        p++;
-        int digits = 0;
-        while (*p >= '0' && *p <= '9') {
-            if (digits < 3)
-                frac_ms = frac_ms * 10 + (*p - '0');
-            digits++;
-            p++;
-        }
-        for (; digits < 3; digits++)
-            frac_ms *= 10;
-    }
-    int64_t tz = 0;
-    if (*p == 'Z' || *p == 'z') {
-        p++;
-    } else if (*p == '+' || *p == '-') {
-        int sign = *p == '-' ? -1 : 1;
-        int hh, mm;
-        if (sscanf(p + 1, "%2d:%2d", &hh, &mm) != 2)
-            return -1;
-        tz = sign * (hh * 3600 + mm * 60);
-        p += 6;
-    } else {
-        return -1;
-    }
-    if (*p)
-        return -1;
-    time_t t = timegm(&tm);
-    *ms = ((int64_t)t - tz) * 1000 + frac_ms;
-    return 0;
 }
 
 static const char *const file_fields[] = {"rule_files", "evaluation_interval", "group_eval_order", "tests",
@@ -323,9 +188,9 @@ static const char **strlist(udec *d, const pq_ynode *n, size_t *count)
     const pq_ynode *s = seq(d, n, "[]string");
     if (!s || !s->n)
         return NULL;
-    const char **out = pq_arena_calloc(d->a, s->n, sizeof *out);
+    const char **out = pq_arena_calloc(d->y.a, s->n, sizeof *out);
     for (size_t i = 0; out && i < s->n; i++)
-        out[(*count)++] = str(d, s->items[i]);
+        out[(*count)++] = pq_ydec_string(&d->y, s->items[i]);
     return out;
 }
 
@@ -336,13 +201,13 @@ static void decode(udec *d, const pq_ynode *root, ut_file *f)
     if (!m)
         return;
     f->rule_files = strlist(d, pq_yaml_get(m, "rule_files"), &f->nrule_files);
-    f->eval_interval = dur(d, pq_yaml_get(m, "evaluation_interval"));
+    f->eval_interval = pq_ydec_duration(&d->y, pq_yaml_get(m, "evaluation_interval"));
     f->order = strlist(d, pq_yaml_get(m, "group_eval_order"), &f->norder);
     f->fuzzy = boolean(d, pq_yaml_get(m, "fuzzy_compare"));
     const pq_ynode *tests = seq(d, pq_yaml_get(m, "tests"), "[]main.testGroup");
     if (!tests || !tests->n)
         return;
-    f->tests = pq_arena_calloc(d->a, tests->n, sizeof *f->tests);
+    f->tests = pq_arena_calloc(d->y.a, tests->n, sizeof *f->tests);
     if (!f->tests)
         return;
     f->ntests = tests->n;
@@ -353,45 +218,45 @@ static void decode(udec *d, const pq_ynode *root, ut_file *f)
         const pq_ynode *gn = map(d, tests->items[i], "main.testGroup", group_fields);
         if (!gn)
             continue;
-        g->interval = dur(d, pq_yaml_get(gn, "interval"));
-        g->name = str(d, pq_yaml_get(gn, "name"));
-        g->external_url = str(d, pq_yaml_get(gn, "external_url"));
-        g->external_labels = smap(d, pq_yaml_get(gn, "external_labels"), "labels.Labels");
+        g->interval = pq_ydec_duration(&d->y, pq_yaml_get(gn, "interval"));
+        g->name = pq_ydec_string(&d->y, pq_yaml_get(gn, "name"));
+        g->external_url = pq_ydec_string(&d->y, pq_yaml_get(gn, "external_url"));
+        g->external_labels = pq_ydec_string_map(&d->y, pq_yaml_get(gn, "external_labels"), "labels.Labels", false);
         const pq_ynode *st = pq_yaml_get(gn, "start_timestamp");
         if (st && !pq_yaml_is_null(st)) {
-            const char *s = str(d, st);
-            if (parse_time(s, &g->start_ms) && !d->fatal[0])
-                snprintf(d->fatal, sizeof d->fatal, "cannot parse \"%s\" to a valid timestamp", s);
+            const char *s = pq_ydec_string(&d->y, st);
+            if (pq_go_parse_promtool_time(s, strlen(s), &g->start_ms) && !d->y.fatal[0])
+                snprintf(d->y.fatal, sizeof d->y.fatal, "cannot parse \"%s\" to a valid timestamp", s);
             g->has_start = true;
         }
         const pq_ynode *is = seq(d, pq_yaml_get(gn, "input_series"), "[]main.series");
         if (is && is->n) {
-            g->series = pq_arena_calloc(d->a, is->n, sizeof *g->series);
+            g->series = pq_arena_calloc(d->y.a, is->n, sizeof *g->series);
             for (size_t k = 0; g->series && k < is->n; k++) {
                 const pq_ynode *sn = map(d, is->items[k], "main.series", series_fields);
-                g->series[g->nseries].series = str(d, pq_yaml_get(sn, "series"));
-                g->series[g->nseries].values = str(d, pq_yaml_get(sn, "values"));
+                g->series[g->nseries].series = pq_ydec_string(&d->y, pq_yaml_get(sn, "series"));
+                g->series[g->nseries].values = pq_ydec_string(&d->y, pq_yaml_get(sn, "values"));
                 g->nseries++;
             }
         }
         const pq_ynode *at = seq(d, pq_yaml_get(gn, "alert_rule_test"), "[]main.alertTestCase");
         if (at && at->n) {
-            g->alerts = pq_arena_calloc(d->a, at->n, sizeof *g->alerts);
+            g->alerts = pq_arena_calloc(d->y.a, at->n, sizeof *g->alerts);
             for (size_t k = 0; g->alerts && k < at->n; k++) {
                 ut_alert_test *t = &g->alerts[g->nalerts++];
                 t->alertname = "";
                 const pq_ynode *an = map(d, at->items[k], "main.alertTestCase", atest_fields);
                 if (!an)
                     continue;
-                t->eval_time = dur(d, pq_yaml_get(an, "eval_time"));
-                t->alertname = str(d, pq_yaml_get(an, "alertname"));
+                t->eval_time = pq_ydec_duration(&d->y, pq_yaml_get(an, "eval_time"));
+                t->alertname = pq_ydec_string(&d->y, pq_yaml_get(an, "alertname"));
                 const pq_ynode *ea = seq(d, pq_yaml_get(an, "exp_alerts"), "[]main.alert");
                 if (ea && ea->n) {
-                    t->exp = pq_arena_calloc(d->a, ea->n, sizeof *t->exp);
+                    t->exp = pq_arena_calloc(d->y.a, ea->n, sizeof *t->exp);
                     for (size_t j = 0; t->exp && j < ea->n; j++) {
                         const pq_ynode *x = map(d, ea->items[j], "main.alert", alert_fields);
-                        t->exp[t->nexp].labels = smap(d, pq_yaml_get(x, "exp_labels"), "map[string]string");
-                        t->exp[t->nexp].annotations = smap(d, pq_yaml_get(x, "exp_annotations"), "map[string]string");
+                        t->exp[t->nexp].labels = pq_ydec_string_map(&d->y, pq_yaml_get(x, "exp_labels"), "map[string]string", false);
+                        t->exp[t->nexp].annotations = pq_ydec_string_map(&d->y, pq_yaml_get(x, "exp_annotations"), "map[string]string", false);
                         t->nexp++;
                     }
                 }
@@ -399,24 +264,24 @@ static void decode(udec *d, const pq_ynode *root, ut_file *f)
         }
         const pq_ynode *et = seq(d, pq_yaml_get(gn, "promql_expr_test"), "[]main.promqlTestCase");
         if (et && et->n) {
-            g->exprs = pq_arena_calloc(d->a, et->n, sizeof *g->exprs);
+            g->exprs = pq_arena_calloc(d->y.a, et->n, sizeof *g->exprs);
             for (size_t k = 0; g->exprs && k < et->n; k++) {
                 ut_expr_test *t = &g->exprs[g->nexprs++];
                 t->expr = "";
                 const pq_ynode *en = map(d, et->items[k], "main.promqlTestCase", etest_fields);
                 if (!en)
                     continue;
-                t->expr = str(d, pq_yaml_get(en, "expr"));
-                t->eval_time = dur(d, pq_yaml_get(en, "eval_time"));
+                t->expr = pq_ydec_string(&d->y, pq_yaml_get(en, "expr"));
+                t->eval_time = pq_ydec_duration(&d->y, pq_yaml_get(en, "eval_time"));
                 const pq_ynode *es = seq(d, pq_yaml_get(en, "exp_samples"), "[]main.sample");
                 if (es && es->n) {
-                    t->exp = pq_arena_calloc(d->a, es->n, sizeof *t->exp);
+                    t->exp = pq_arena_calloc(d->y.a, es->n, sizeof *t->exp);
                     for (size_t j = 0; t->exp && j < es->n; j++) {
                         const pq_ynode *x = map(d, es->items[j], "main.sample", sample_fields);
                         ut_sample *s = &t->exp[t->nexp++];
-                        s->labels = str(d, pq_yaml_get(x, "labels"));
+                        s->labels = pq_ydec_string(&d->y, pq_yaml_get(x, "labels"));
                         s->value = flt(d, pq_yaml_get(x, "value"));
-                        s->histogram = str(d, pq_yaml_get(x, "histogram"));
+                        s->histogram = pq_ydec_string(&d->y, pq_yaml_get(x, "histogram"));
                     }
                 }
             }
@@ -433,8 +298,8 @@ typedef struct la_pair {
 static int cmp_la(const void *x, const void *y)
 {
     const la_pair *a = x, *b = y;
-    int c = pq_rules_labels_compare(&a->labels, &b->labels);
-    return c ? c : pq_rules_labels_compare(&a->annotations, &b->annotations);
+    int c = pq_labels_compare(a->labels, b->labels);
+    return c ? c : pq_labels_compare(a->annotations, b->annotations);
 }
 
 static void indent_lines(pq_strbuf *out, const char *s, const char *indent)
@@ -482,7 +347,7 @@ typedef struct psample {
 
 static int cmp_ps(const void *x, const void *y)
 {
-    return pq_rules_labels_compare(&((const psample *)x)->labels, &((const psample *)y)->labels);
+    return pq_labels_compare(((const psample *)x)->labels, ((const psample *)y)->labels);
 }
 
 static void ps_string(pq_strbuf *out, const psample *ps, size_t n)
@@ -499,7 +364,7 @@ static void ps_string(pq_strbuf *out, const psample *ps, size_t n)
         if (ps[i].hist[0])
             pq_strbuf_puts(out, ps[i].hist);
         else
-            pq_gonum_float(out, ps[i].value, 'E', -1);
+            pq_go_format_float_prec(out, ps[i].value, 'E', -1);
     }
 }
 
@@ -644,7 +509,7 @@ static void debug_dump(run_ctx *rc, promql_engine *engine, promql_memstore *stor
             size_t np = promql_result_series_floats(res, i, &tv, &vv);
             for (size_t k = 0; k < np; k++) {
                 pq_strbuf_putc(&b, '\n');
-                pq_gonum_float(&b, vv[k], 'f', -1);
+                pq_go_format_float_prec(&b, vv[k], 'f', -1);
                 pq_strbuf_printf(&b, " @[%lld]", (long long)tv[k]);
             }
         }
@@ -744,7 +609,7 @@ static size_t run_group(run_ctx *rc, const ut_group *g, int64_t eval_interval)
             pq_strbuf b;
             pq_strbuf_init(&b);
             pq_strbuf_puts(&b, "an item under alert_rule_test misses required attribute alertname at eval_time ");
-            pq_gonum_model_duration(&b, g->alerts[i].eval_time);
+            pq_go_format_duration_ms(&b, g->alerts[i].eval_time);
             if (g->name[0])
                 pq_strbuf_printf(&b, " (in TestGroup %s)", g->name);
             add_err(&rc->errs, &b);
@@ -887,7 +752,7 @@ static size_t run_group(run_ctx *rc, const ut_group *g, int64_t eval_interval)
                     if (g->name[0])
                         pq_strbuf_printf(&b, "    name: %s,\n", g->name);
                     pq_strbuf_printf(&b, "    alertname: %s, time: ", at->alertname);
-                    pq_gonum_model_duration(&b, at->eval_time);
+                    pq_go_format_duration_ms(&b, at->eval_time);
                     pq_strbuf_puts(&b, ", \n        exp:");
                     indent_lines(&b, es.data ? es.data : "", "            ");
                     pq_strbuf_puts(&b, ", \n        got:");
@@ -909,7 +774,7 @@ static size_t run_group(run_ctx *rc, const ut_group *g, int64_t eval_interval)
         pq_strbuf_puts(&head, "    expr: ");
         pq_go_quote(&head, t->expr, strlen(t->expr));
         pq_strbuf_puts(&head, ", time: ");
-        pq_gonum_model_duration(&head, t->eval_time);
+        pq_go_format_duration_ms(&head, t->eval_time);
         promql_result *res = NULL;
         promql_error qe;
         const char *qerr = NULL;
@@ -1016,7 +881,7 @@ static size_t run_group(run_ctx *rc, const ut_group *g, int64_t eval_interval)
             qsort(exp, t->nexp, sizeof *exp, cmp_ps);
         bool equal = ngot == t->nexp;
         for (size_t k = 0; equal && k < ngot; k++) {
-            if (pq_rules_labels_compare(&got[k].labels, &exp[k].labels) || strcmp(got[k].hist, exp[k].hist) ||
+            if (pq_labels_compare(got[k].labels, exp[k].labels) || strcmp(got[k].hist, exp[k].hist) ||
                 (!got[k].hist[0] && !float_eq(exp[k].value, got[k].value, f->fuzzy)))
                 equal = false;
         }
@@ -1110,19 +975,19 @@ int pq_rules_unittest_file(const char *path, const pq_unittest_options *opts, pq
     }
     udec d;
     memset(&d, 0, sizeof d);
-    d.a = &a;
+    d.y.a = &a;
     d.ignore_unknown = opts->ignore_unknown_fields;
-    pq_strbuf_init(&d.errs);
+    pq_strbuf_init(&d.y.errs);
     decode(&d, root, &f);
-    if (d.nerrs || d.fatal[0]) {
-        if (d.nerrs)
-            pq_msglist_add(&rc.errs, "yaml: unmarshal errors:%s", d.errs.data ? d.errs.data : "");
+    if (d.y.nerrs || d.y.fatal[0]) {
+        if (d.y.nerrs)
+            pq_msglist_add(&rc.errs, "yaml: unmarshal errors:%s", d.y.errs.data ? d.y.errs.data : "");
         else
-            pq_msglist_add(&rc.errs, "%s", d.fatal);
-        pq_strbuf_free(&d.errs);
+            pq_msglist_add(&rc.errs, "%s", d.y.fatal);
+        pq_strbuf_free(&d.y.errs);
         goto finish;
     }
-    pq_strbuf_free(&d.errs);
+    pq_strbuf_free(&d.y.errs);
     /* rule files relative to the test file, globbed */
     char dir[4096];
     snprintf(dir, sizeof dir, "%s", path);

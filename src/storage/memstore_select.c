@@ -39,17 +39,25 @@ static int u32_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* A set that borrows its ids (from the index) gets its own copy before it is edited in place. */
+static int make_owned(idset *a)
+{
+    if (a->owned)
+        return 0;
+    uint32_t *c = malloc((a->n ? a->n : 1) * sizeof *c);
+    if (!c)
+        return -1;
+    memcpy(c, a->ids, a->n * sizeof *c);
+    a->ids = c;
+    a->owned = 1;
+    return 0;
+}
+
 /* In place: a := a ∩ b (a owned or copied first). */
 static int intersect(idset *a, const idset *b)
 {
-    if (!a->owned) {
-        uint32_t *c = malloc((a->n ? a->n : 1) * sizeof *c);
-        if (!c)
-            return -1;
-        memcpy(c, a->ids, a->n * sizeof *c);
-        a->ids = c;
-        a->owned = 1;
-    }
+    if (make_owned(a) < 0)
+        return -1;
     size_t i = 0, j = 0, w = 0;
     while (i < a->n && j < b->n) {
         if (a->ids[i] < b->ids[j])
@@ -68,14 +76,8 @@ static int intersect(idset *a, const idset *b)
 
 static int subtract(idset *a, const idset *b)
 {
-    if (!a->owned) {
-        uint32_t *c = malloc((a->n ? a->n : 1) * sizeof *c);
-        if (!c)
-            return -1;
-        memcpy(c, a->ids, a->n * sizeof *c);
-        a->ids = c;
-        a->owned = 1;
-    }
+    if (make_owned(a) < 0)
+        return -1;
     size_t i = 0, j = 0, w = 0;
     while (i < a->n) {
         while (j < b->n && b->ids[j] < a->ids[i])

@@ -1,7 +1,7 @@
 /*
  * ast_builder.h -- hand-built ASTs for the printer, prettier and AST JSON tests, so those can
  * check node shapes the parser may rarely produce (and run without the parser). Every node lives
- * in one test arena (ab_arena), freed by ab_reset().
+ * in test_support.h's test arena, freed by ab_reset().
  */
 #ifndef PQ_TEST_AST_BUILDER_H
 #define PQ_TEST_AST_BUILDER_H
@@ -11,18 +11,18 @@
 
 #include "parser/ast.h"
 #include "parser/functions.h"
+#include "test_support.h"
 
-static pq_arena ab_arena;
 
 static inline void ab_reset(void)
 {
-    pq_arena_free(&ab_arena);
-    pq_arena_init(&ab_arena, 0);
+    pq_arena_free(&test_arena);
+    pq_arena_init(&test_arena, 0);
 }
 
 static inline pq_node *ab_node(pq_node_kind kind)
 {
-    pq_node *n = pq_arena_calloc(&ab_arena, 1, sizeof *n);
+    pq_node *n = pq_arena_calloc(&test_arena, 1, sizeof *n);
     n->kind = kind;
     return n;
 }
@@ -47,7 +47,7 @@ static inline pq_node *ab_str_len(const char *s, size_t len)
 {
     pq_node *n = ab_node(PQ_NODE_STRING);
     n->type = PQ_TYPE_STRING;
-    n->u.string.value = pq_arena_strndup(&ab_arena, s, len);
+    n->u.string.value = pq_arena_strndup(&test_arena, s, len);
     n->u.string.len = len;
     return n;
 }
@@ -63,7 +63,7 @@ static inline pq_node *ab_vs(const char *name, ...)
 {
     pq_node *n = ab_node(PQ_NODE_VECTOR_SELECTOR);
     n->type = PQ_TYPE_VECTOR;
-    pq_matcher *ms = pq_arena_calloc(&ab_arena, 32, sizeof *ms);
+    pq_matcher *ms = pq_arena_calloc(&test_arena, 32, sizeof *ms);
     size_t count = 0;
     va_list ap;
     va_start(ap, name);
@@ -74,8 +74,8 @@ static inline pq_node *ab_vs(const char *name, ...)
         const char *op = va_arg(ap, const char *);
         const char *value = va_arg(ap, const char *);
         pq_matcher *m = &ms[count++];
-        m->name = pq_arena_strdup(&ab_arena, lname);
-        m->value = pq_arena_strdup(&ab_arena, value);
+        m->name = pq_arena_strdup(&test_arena, lname);
+        m->value = pq_arena_strdup(&test_arena, value);
         m->type = strcmp(op, "!=") == 0   ? PROMQL_MATCH_NOT_EQUAL
                   : strcmp(op, "=~") == 0 ? PROMQL_MATCH_REGEX
                   : strcmp(op, "!~") == 0 ? PROMQL_MATCH_NOT_REGEX
@@ -83,9 +83,9 @@ static inline pq_node *ab_vs(const char *name, ...)
     }
     va_end(ap);
     if (name) {
-        n->u.selector.name = pq_arena_strdup(&ab_arena, name);
-        ms[count].name = pq_arena_strdup(&ab_arena, "__name__");
-        ms[count].value = pq_arena_strdup(&ab_arena, name);
+        n->u.selector.name = pq_arena_strdup(&test_arena, name);
+        ms[count].name = pq_arena_strdup(&test_arena, "__name__");
+        ms[count].value = pq_arena_strdup(&test_arena, name);
         ms[count].type = PROMQL_MATCH_EQUAL;
         count++;
     }
@@ -140,7 +140,7 @@ static inline pq_node *ab_bin(pq_node *lhs, pq_op op, pq_node *rhs)
     n->type = (lhs->type == PQ_TYPE_VECTOR || rhs->type == PQ_TYPE_VECTOR) ? PQ_TYPE_VECTOR
                                                                             : PQ_TYPE_SCALAR;
     if (lhs->type == PQ_TYPE_VECTOR && rhs->type == PQ_TYPE_VECTOR) {
-        n->u.binary.matching = pq_arena_calloc(&ab_arena, 1, sizeof *n->u.binary.matching);
+        n->u.binary.matching = pq_arena_calloc(&test_arena, 1, sizeof *n->u.binary.matching);
         if (op == PQ_OP_LAND || op == PQ_OP_LOR || op == PQ_OP_LUNLESS)
             n->u.binary.matching->card = PQ_CARD_MANY_TO_MANY;
     }
@@ -149,9 +149,9 @@ static inline pq_node *ab_bin(pq_node *lhs, pq_op op, pq_node *rhs)
 
 static inline pq_strlist ab_list(const char *first, va_list ap)
 {
-    pq_strlist l = {pq_arena_calloc(&ab_arena, 16, sizeof(char *)), 0};
+    pq_strlist l = {pq_arena_calloc(&test_arena, 16, sizeof(char *)), 0};
     for (const char *s = first; s; s = va_arg(ap, const char *))
-        l.items[l.count++] = pq_arena_strdup(&ab_arena, s);
+        l.items[l.count++] = pq_arena_strdup(&test_arena, s);
     return l;
 }
 
@@ -183,12 +183,12 @@ static inline pq_node *ab_group(pq_node *bin, pq_card card, ...)
 static inline pq_node *ab_call(const char *fname, size_t argc, ...)
 {
     pq_node *n = ab_node(PQ_NODE_CALL);
-    pq_function *f = pq_arena_calloc(&ab_arena, 1, sizeof *f);
-    f->name = pq_arena_strdup(&ab_arena, fname);
+    pq_function *f = pq_arena_calloc(&test_arena, 1, sizeof *f);
+    f->name = pq_arena_strdup(&test_arena, fname);
     f->return_type = PQ_TYPE_VECTOR;
     n->type = PQ_TYPE_VECTOR;
     n->u.call.func = f;
-    n->u.call.args = pq_arena_calloc(&ab_arena, argc + 1, sizeof(pq_node *));
+    n->u.call.args = pq_arena_calloc(&test_arena, argc + 1, sizeof(pq_node *));
     va_list ap;
     va_start(ap, argc);
     for (size_t i = 0; i < argc; i++)

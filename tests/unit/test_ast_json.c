@@ -17,20 +17,6 @@
 #include "parser/parser.h"
 #include "util/gofmt.h"
 
-static int setup(void **state)
-{
-    (void)state;
-    pq_arena_init(&ab_arena, 0);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    pq_arena_free(&ab_arena);
-    return 0;
-}
-
 /* ---- a strict JSON reader: syntax, string escapes, UTF-8, sorted unique keys ------------- */
 
 typedef struct reader {
@@ -433,5 +419,5 @@ int main(void)
         cmocka_unit_test(test_parsed_positions),
         cmocka_unit_test(test_upstream_queries),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, test_arena_setup, test_arena_teardown);
 }

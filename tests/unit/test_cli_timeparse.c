@@ -16,7 +16,7 @@ static int64_t dur(const char *s)
 {
     int64_t ms = -1;
     char err[128];
-    assert_int_equal(pq_cli_parse_model_duration(s, strlen(s), &ms, err, sizeof err), 0);
+    assert_int_equal(pq_go_parse_duration(s, strlen(s), &ms, err, sizeof err), 0);
     return ms;
 }
 
@@ -24,7 +24,7 @@ static void bad_dur(const char *s, const char *want)
 {
     int64_t ms;
     char err[128] = "";
-    assert_int_equal(pq_cli_parse_model_duration(s, strlen(s), &ms, err, sizeof err), -1);
+    assert_int_equal(pq_go_parse_duration(s, strlen(s), &ms, err, sizeof err), -1);
     if (want)
         assert_string_equal(err, want);
 }
@@ -105,13 +105,13 @@ static void test_go_float(void **state)
 {
     (void)state;
     double v;
-    assert_true(pq_cli_parse_go_float("1.5", 3, &v) && v == 1.5);
-    assert_true(pq_cli_parse_go_float("-Inf", 4, &v) && v < 0 && v * 2 == v);
-    assert_true(pq_cli_parse_go_float("0x1p-2", 6, &v) && v == 0.25);
-    assert_false(pq_cli_parse_go_float("0x10", 4, &v));
-    assert_false(pq_cli_parse_go_float("1.5x", 4, &v));
-    assert_false(pq_cli_parse_go_float("", 0, &v));
-    assert_true(pq_cli_parse_go_float("1.5junk", 3, &v) && v == 1.5);   /* only len bytes count */
+    assert_true(pq_go_parse_float("1.5", 3, &v) && v == 1.5);
+    assert_true(pq_go_parse_float("-Inf", 4, &v) && v < 0 && v * 2 == v);
+    assert_true(pq_go_parse_float("0x1p-2", 6, &v) && v == 0.25);
+    assert_false(pq_go_parse_float("0x10", 4, &v));
+    assert_false(pq_go_parse_float("1.5x", 4, &v));
+    assert_false(pq_go_parse_float("", 0, &v));
+    assert_true(pq_go_parse_float("1.5junk", 3, &v) && v == 1.5);   /* only len bytes count */
 }
 
 int main(void)

@@ -15,26 +15,14 @@
 
 #include "fixture/fixture.h"
 #include "storage/memstore.h"
+#include "test_support.h"
 
-static pq_arena arena;
-
-static int setup(void **state)
-{
-    pq_arena_init(&arena, 0);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    pq_arena_free(&arena);
-    return 0;
-}
 
 static pq_series_desc parse_ok(const char *line)
 {
     pq_series_desc d;
     char err[256];
-    if (pq_parse_series_desc(line, strlen(line), &arena, &d, err, sizeof err) != 0)
+    if (pq_parse_series_desc(line, strlen(line), &test_arena, &d, err, sizeof err) != 0)
         fail_msg("%s: %s", line, err);
     return d;
 }
@@ -43,7 +31,7 @@ static void parse_fail(const char *line, const char *want)
 {
     pq_series_desc d;
     char err[256];
-    if (pq_parse_series_desc(line, strlen(line), &arena, &d, err, sizeof err) == 0)
+    if (pq_parse_series_desc(line, strlen(line), &test_arena, &d, err, sizeof err) == 0)
         fail_msg("%s parsed, expected an error", line);
     if (!strstr(err, want))
         fail_msg("%s: error \"%s\" lacks \"%s\"", line, err, want);
@@ -93,7 +81,7 @@ static void expect_values(const char *values, const double *want, size_t n)
     pq_point *pts;
     size_t count;
     char err[256];
-    if (pq_parse_series_values(values, strlen(values), &arena, &pts, &count, err, sizeof err) != 0)
+    if (pq_parse_series_values(values, strlen(values), &test_arena, &pts, &count, err, sizeof err) != 0)
         fail_msg("%s: %s", values, err);
     if (count != n)
         fail_msg("%s: %zu points, want %zu", values, count, n);
@@ -131,7 +119,7 @@ static void test_values(void **state)
     pq_point *pts;
     size_t n;
     char err[256];
-    assert_int_equal(pq_parse_series_values("1 stale NaN", 11, &arena, &pts, &n, err, sizeof err), 0);
+    assert_int_equal(pq_parse_series_values("1 stale NaN", 11, &test_arena, &pts, &n, err, sizeof err), 0);
     assert_int_equal(n, 3);
     assert_int_equal(pts[1].kind, PQ_POINT_STALE);
     uint64_t bits;
@@ -147,7 +135,7 @@ static void test_values(void **state)
     parse_fail("m 1 % 2", "bad number syntax");
     /* errors carry the 1-based column */
     pq_series_desc d;
-    assert_int_equal(pq_parse_series_desc("m 1 foo", 7, &arena, &d, err, sizeof err), -1);
+    assert_int_equal(pq_parse_series_desc("m 1 foo", 7, &test_arena, &d, err, sizeof err), -1);
     assert_true(strncmp(err, "5: ", 3) == 0);
 }
 
@@ -193,7 +181,7 @@ static void test_st_line(void **state)
     pq_series_desc d;
     char err[256];
     const char *line = "c{type=\"x\"}@st _ _ -30s-1mx2 -1ms _x2 0x1";
-    assert_int_equal(pq_parse_st_line(line, strlen(line), &arena, &d, err, sizeof err), 0);
+    assert_int_equal(pq_parse_st_line(line, strlen(line), &test_arena, &d, err, sizeof err), 0);
     assert_int_equal(d.point_count, 10);
     assert_int_equal(d.points[0].kind, PQ_POINT_MISSING);
     assert_true(d.points[2].has_start_ts);
@@ -203,7 +191,7 @@ static void test_st_line(void **state)
     assert_int_equal(d.points[5].start_ts_offset_ms, -1);
     assert_int_equal(d.points[6].kind, PQ_POINT_MISSING);
     assert_int_equal(d.points[9].start_ts_offset_ms, 0);
-    assert_int_equal(pq_parse_st_line("c@st 5q", 7, &arena, &d, err, sizeof err), -1);
+    assert_int_equal(pq_parse_st_line("c@st 5q", 7, &test_arena, &d, err, sizeof err), -1);
 }
 
 static void test_store_and_promqltest(void **state)
@@ -304,21 +292,18 @@ static void test_upstream_scripts_load(void **state)
                                    "operators", "selectors", "staleness", "start_timestamps", "subquery",
                                    "type_and_unit", "range_queries", "limit" };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-        char path[512];
-        snprintf(path, sizeof path, "/work/shared/promqltest-upstream/%s.test", names[i]);
-        FILE *f = fopen(path, "rb");
-        if (!f)
+        const char *dir = test_upstream_dir();
+        if (!dir)
             skip();
-        fseek(f, 0, SEEK_END);
-        long n = ftell(f);
-        fseek(f, 0, SEEK_SET);
-        char *buf = malloc((size_t)n + 1);
-        assert_non_null(buf);
-        assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-        fclose(f);
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s.test", dir, names[i]);
+        size_t n = 0;
+        char *buf = test_read_file(path, &n);
+        if (!buf)
+            skip();
         promql_memstore *s = promql_memstore_new();
         promql_error err;
-        if (pq_load_promqltest(s, path, buf, (size_t)n, &err) != 0)
+        if (pq_load_promqltest(s, path, buf, n, &err) != 0)
             fail_msg("%s", err.message);
         promql_memstore_free(s);
         free(buf);
@@ -328,13 +313,13 @@ static void test_upstream_scripts_load(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_labels, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_values, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_histograms, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_st_line, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_store_and_promqltest, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_store_series_desc, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_upstream_scripts_load, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_labels, test_arena_setup, test_arena_teardown),
+        cmocka_unit_test_setup_teardown(test_values, test_arena_setup, test_arena_teardown),
+        cmocka_unit_test_setup_teardown(test_histograms, test_arena_setup, test_arena_teardown),
+        cmocka_unit_test_setup_teardown(test_st_line, test_arena_setup, test_arena_teardown),
+        cmocka_unit_test_setup_teardown(test_store_and_promqltest, test_arena_setup, test_arena_teardown),
+        cmocka_unit_test_setup_teardown(test_store_series_desc, test_arena_setup, test_arena_teardown),
+        cmocka_unit_test_setup_teardown(test_upstream_scripts_load, test_arena_setup, test_arena_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -35,20 +35,6 @@
         free(got_);                                         \
     } while (0)
 
-static int setup(void **state)
-{
-    (void)state;
-    pq_arena_init(&ab_arena, 0);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    pq_arena_free(&ab_arena);
-    return 0;
-}
-
 static void test_aggregate(void **state)
 {
     (void)state;
@@ -310,5 +296,5 @@ int main(void)
         cmocka_unit_test(test_upstream_pretty_cases),
         cmocka_unit_test(test_upstream_round_trip),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, test_arena_setup, test_arena_teardown);
 }

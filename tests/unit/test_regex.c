@@ -15,25 +15,13 @@
 #include "promql/storage.h"
 #include "storage/matcher.h"
 #include "storage/regex.h"
+#include "test_support.h"
 
-static pq_arena arena;
-
-static int setup(void **state)
-{
-    pq_arena_init(&arena, 0);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    pq_arena_free(&arena);
-    return 0;
-}
 
 static pq_regex *compile_ok(const char *pat)
 {
     char err[256];
-    pq_regex *re = pq_regex_compile(&arena, pat, strlen(pat), err, sizeof err);
+    pq_regex *re = pq_regex_compile(&test_arena, pat, strlen(pat), err, sizeof err);
     if (!re)
         fail_msg("compile %s: %s", pat, err);
     return re;
@@ -152,7 +140,7 @@ static void test_utf8(void **state)
 static void expect_error(const char *pat, const char *msg)
 {
     char err[256];
-    pq_regex *re = pq_regex_compile(&arena, pat, strlen(pat), err, sizeof err);
+    pq_regex *re = pq_regex_compile(&test_arena, pat, strlen(pat), err, sizeof err);
     if (re)
         fail_msg("/%s/ compiled, expected %s", pat, msg);
     assert_string_equal(err, msg);
@@ -255,7 +243,7 @@ static void test_matcher(void **state)
     assert_false(promql_matcher_matches(&ne, "api"));
     assert_true(promql_matcher_matches(&re, "abc"));   /* uncompiled: compiled on the spot */
     char err[128];
-    assert_int_equal(pq_matcher_compile(&arena, &re, err, sizeof err), 0);
+    assert_int_equal(pq_matcher_compile(&test_arena, &re, err, sizeof err), 0);
     assert_non_null(re.compiled);
     assert_true(promql_matcher_matches(&re, "abc"));
     assert_false(promql_matcher_matches(&re, "bc"));
@@ -263,22 +251,22 @@ static void test_matcher(void **state)
     assert_true(promql_matcher_matches(&nre, ""));
     assert_true(pq_matcher_matches_empty(&ne));
     promql_matcher bad = { PROMQL_MATCH_REGEX, "job", "(", NULL };
-    assert_int_equal(pq_matcher_compile(&arena, &bad, err, sizeof err), -1);
+    assert_int_equal(pq_matcher_compile(&test_arena, &bad, err, sizeof err), -1);
     assert_string_equal(err, "error parsing regexp: missing closing ): `(`");
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_anchoring, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_dotall, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_fast_paths, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_alternation_and_classes, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_utf8, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_catastrophic, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_groups, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_matcher, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_anchoring, test_arena_setup, test_arena_teardown),
+        cmocka_unit_test_setup_teardown(test_dotall, test_arena_setup, test_arena_teardown),
+        cmocka_unit_test_setup_teardown(test_fast_paths, test_arena_setup, test_arena_teardown),
+        cmocka_unit_test_setup_teardown(test_alternation_and_classes, test_arena_setup, test_arena_teardown),
+        cmocka_unit_test_setup_teardown(test_utf8, test_arena_setup, test_arena_teardown),
+        cmocka_unit_test_setup_teardown(test_errors, test_arena_setup, test_arena_teardown),
+        cmocka_unit_test_setup_teardown(test_catastrophic, test_arena_setup, test_arena_teardown),
+        cmocka_unit_test_setup_teardown(test_groups, test_arena_setup, test_arena_teardown),
+        cmocka_unit_test_setup_teardown(test_matcher, test_arena_setup, test_arena_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

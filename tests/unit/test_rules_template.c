@@ -253,47 +253,12 @@ static void test_parse_check(void **state)
     assert_string_equal(err, "template: __alert_B:1: function \"foo\" not defined");
 }
 
-static char *fmt_float(double v, char f, int prec)
-{
-    pq_strbuf b;
-    pq_strbuf_init(&b);
-    pq_gonum_float(&b, v, f, prec);
-    return pq_strbuf_finish(&b);
-}
-
-#define EXPECT_F(v, f, prec, want)                 \
-    do {                                           \
-        char *got_ = fmt_float(v, f, prec);        \
-        assert_non_null(got_);                     \
-        assert_string_equal(got_, want);           \
-        free(got_);                                \
-    } while (0)
-
+/* Floats, model.Duration and duration parsing are util/gofmt's and util/gotime's (test_gofmt). */
 static void test_gonum(void **state)
 {
     (void)state;
-    EXPECT_F(1, 'E', -1, "1E+00");
-    EXPECT_F(0.5, 'E', -1, "5E-01");
-    EXPECT_F(1234, 'E', -1, "1.234E+03");
-    EXPECT_F(0, 'E', -1, "0E+00");
-    EXPECT_F(1e100, 'g', 4, "1e+100");
-    EXPECT_F(123, 'g', 4, "123");
-    EXPECT_F(12345, 'g', 4, "1.234e+04");
-    EXPECT_F(0.1, 'g', -1, "0.1");
-    EXPECT_F(5e-324, 'g', -1, "5e-324");
-    EXPECT_F(1.7976931348623157e308, 'g', -1, "1.7976931348623157e+308");
-    EXPECT_F(-0.0, 'g', -1, "-0");
-    EXPECT_F(2.5, 'f', 0, "2");
-    EXPECT_F(100, 'f', -1, "100");
-
     pq_strbuf b;
     pq_strbuf_init(&b);
-    pq_gonum_model_duration(&b, 90 * 60 * 1000);
-    pq_strbuf_putc(&b, ' ');
-    pq_gonum_model_duration(&b, 7 * 86400 * 1000LL);
-    pq_strbuf_putc(&b, ' ');
-    pq_gonum_model_duration(&b, 0);
-    pq_strbuf_putc(&b, ' ');
     pq_gonum_time_duration(&b, 300000);
     pq_strbuf_putc(&b, ' ');
     pq_gonum_time_duration(&b, 3600000);
@@ -302,18 +267,8 @@ static void test_gonum(void **state)
     pq_strbuf_putc(&b, ' ');
     pq_gonum_time_duration(&b, 250);
     char *s = pq_strbuf_finish(&b);
-    assert_string_equal(s, "1h30m 1w 0s 5m0s 1h0m0s 1.5s 250ms");
+    assert_string_equal(s, "5m0s 1h0m0s 1.5s 250ms");
     free(s);
-
-    int64_t ms;
-    char err[128];
-    assert_int_equal(pq_gonum_parse_duration("1h30m", 5, &ms, err, sizeof err), 0);
-    assert_int_equal(ms, 5400000);
-    assert_int_equal(pq_gonum_parse_duration("0", 1, &ms, err, sizeof err), 0);
-    assert_int_equal(pq_gonum_parse_duration("5m1h", 4, &ms, err, sizeof err), -1);
-    assert_string_equal(err, "not a valid duration string: \"5m1h\"");
-    assert_int_equal(pq_gonum_parse_duration("5x", 2, &ms, err, sizeof err), -1);
-    assert_int_equal(pq_gonum_parse_duration("", 0, &ms, err, sizeof err), -1);
 }
 
 int main(void)

@@ -16,75 +16,15 @@
 #include <cmocka.h>
 
 #include "parser/parser.h"
-
-#ifndef PROMQL_SOURCE_DIR
-#define PROMQL_SOURCE_DIR "."
-#endif
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    if (buf) {
-        buf[n] = 0;
-        *len = (size_t)n;
-    }
-    return buf;
-}
-
-/* The query of an eval line, or NULL when the line is not an eval. */
-static const char *eval_query(const char *line, int *is_fail)
-{
-    const char *p;
-    *is_fail = 0;
-    if (strncmp(line, "eval_fail ", 10) == 0) {
-        *is_fail = 1;
-        p = line + 10;
-    } else if (strncmp(line, "eval ", 5) == 0) {
-        p = line + 5;
-    } else {
-        return NULL;
-    }
-    int words;
-    if (strncmp(p, "instant ", 8) == 0)
-        words = 3;   /* instant at <time> */
-    else if (strncmp(p, "range ", 6) == 0)
-        words = 7;   /* range from <a> to <b> step <s> */
-    else
-        return NULL;
-    for (int i = 0; i < words; i++) {
-        while (*p == ' ')
-            p++;
-        while (*p && *p != ' ')
-            p++;
-    }
-    while (*p == ' ')
-        p++;
-    return p;
-}
+#include "upstream_queries.h"
 
 static void test_upstream_queries_parse(void **state)
 {
     (void)state;
-    /* beside the repository (CI), or beside a worktree folder of it (development) */
-    const char *dir = getenv("PROMQL_UPSTREAM_TESTS");
+    const char *dir = test_upstream_dir();
     DIR *d = dir ? opendir(dir) : NULL;
-    if (!d)
-        d = opendir(dir = PROMQL_SOURCE_DIR "/../shared/promqltest-upstream");
-    if (!d)
-        d = opendir(dir = PROMQL_SOURCE_DIR "/../../shared/promqltest-upstream");
     if (!d) {
-        print_message("skipping: %s not found\n", dir);
+        print_message("skipping: the upstream scripts were not found\n");
         skip();
     }
     int parsed = 0, failed = 0, fail_evals = 0, fail_evals_rejected = 0;
@@ -96,7 +36,7 @@ static void test_upstream_queries_parse(void **state)
         char path[1024];
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         size_t len;
-        char *buf = read_file(path, &len);
+        char *buf = test_read_file(path, &len);
         assert_non_null(buf);
         char **lines = NULL;
         size_t nlines = 0, cap = 0;
@@ -114,7 +54,7 @@ static void test_upstream_queries_parse(void **state)
         }
         for (size_t i = 0; i < nlines; i++) {
             int is_fail;
-            const char *q = eval_query(lines[i], &is_fail);
+            const char *q = upstream_eval_query(lines[i], &is_fail);
             if (!q)
                 continue;
             /* "expect fail" among the indented expectation lines that follow */

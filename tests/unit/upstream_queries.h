@@ -1,6 +1,6 @@
 /*
  * upstream_queries.h -- every query of an eval command in Prometheus's conformance scripts
- * (the .test files of /work/shared/promqltest-upstream, used in place), for sweeping tests of the printer,
+ * (the .test files of ../shared/promqltest-upstream, used in place), for sweeping tests of the printer,
  * prettier and AST JSON over about 2,200 real queries.
  */
 #ifndef PQ_TEST_UPSTREAM_QUERIES_H
@@ -11,28 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The scripts live next to the repository (../shared from the integration checkout, ../../shared
- * from a worktree under /work/wt). */
-static inline const char *upstream_dir(void)
-{
-    static const char *const candidates[] = {
-        PROMQL_SOURCE_DIR "/../shared/promqltest-upstream",
-        PROMQL_SOURCE_DIR "/../../shared/promqltest-upstream",
-    };
-    for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
-        DIR *d = opendir(candidates[i]);
-        if (d) {
-            closedir(d);
-            return candidates[i];
-        }
-    }
-    return NULL;
-}
+#include "test_support.h"
 
 /* The query of an eval line, or NULL: "eval instant at T Q", "eval range from A to B step S Q",
- * "eval_fail instant at T Q". */
-static inline const char *upstream_eval_query(const char *line)
+ * "eval_fail instant at T Q" (and eval_warn, eval_info, eval_ordered). *is_fail (when not NULL)
+ * tells an eval_fail. */
+static inline const char *upstream_eval_query(const char *line, int *is_fail)
 {
+    if (is_fail)
+        *is_fail = strncmp(line, "eval_fail ", 10) == 0;
     if (strncmp(line, "eval", 4) != 0)
         return NULL;
     const char *p = strchr(line, ' ');
@@ -62,7 +49,7 @@ static inline int for_each_upstream_query(void (*fn)(const char *q, size_t len, 
                                                      int line_no, void *arg),
                                           void *arg)
 {
-    const char *dir = upstream_dir();
+    const char *dir = test_upstream_dir();
     if (!dir)
         return -1;
     DIR *d = opendir(dir);
@@ -89,7 +76,7 @@ static inline int for_each_upstream_query(void (*fn)(const char *q, size_t len, 
             line_no++;
             while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
                 line[--len] = 0;
-            const char *q = upstream_eval_query(line);
+            const char *q = upstream_eval_query(line, NULL);
             if (q) {
                 fn(q, strlen(q), e->d_name, line_no, arg);
                 count++;
