@@ -40,6 +40,8 @@ void pq_arena_free(pq_arena *a)
         free(b);
         b = prev;
     }
+    free(a->spare);
+    a->spare = NULL;
     a->head = NULL;
     a->used = 0;
     a->total = 0;
@@ -55,6 +57,22 @@ void *pq_arena_alloc(pq_arena *a, size_t size)
         void *p = a->head->data + a->used;
         a->used += size;
         return p;
+    }
+    /* The spare block a reset left behind (see pq_arena_reset_to) is reused when large enough:
+     * a scratch loop that allocates past the head block and resets would otherwise malloc and
+     * free a large block on every iteration. It is still counted in 'total'. */
+    if (a->spare && a->spare->size >= size) {
+        pq_arena_block *b = a->spare;
+        a->spare = NULL;
+        b->prev = a->head;
+        a->head = b;
+        a->used = size;
+        return b->data;
+    }
+    if (a->spare) {
+        a->total -= a->spare->size;
+        free(a->spare);
+        a->spare = NULL;
     }
     /* New block: at least double the last one so the number of blocks stays logarithmic. */
     size_t want = a->head ? a->head->size * 2 : PQ_ARENA_MIN_BLOCK;
@@ -163,8 +181,17 @@ void pq_arena_reset_to(pq_arena *a, pq_arena_mark m)
 {
     while (a->head && a->head != m.head) {
         pq_arena_block *prev = a->head->prev;
-        a->total -= a->head->size;
-        free(a->head);
+        /* Keep the largest dropped block as the spare (still counted in 'total', so a memory
+         * budget holds); free the rest. */
+        pq_arena_block *drop = a->head;
+        if (!a->spare || a->spare->size < drop->size) {
+            drop = a->spare;
+            a->spare = a->head;
+        }
+        if (drop) {
+            a->total -= drop->size;
+            free(drop);
+        }
         a->head = prev;
     }
     a->used = m.head ? m.used : 0;

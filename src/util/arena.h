@@ -21,6 +21,7 @@ typedef struct pq_arena {
     size_t total;           /* bytes reserved from malloc, all blocks */
     size_t limit;           /* 0 = unlimited; else pq_arena_alloc fails past this total */
     int failed;             /* set once an allocation failed (sticky), for error reporting */
+    pq_arena_block *spare;  /* the last block pq_arena_reset_to dropped, kept for reuse */
 } pq_arena;
 
 void pq_arena_init(pq_arena *a, size_t limit);
