@@ -32,7 +32,7 @@
 #define PQ_UNDER_VALGRIND() 0
 #endif
 
-#define PQ_REGEX_MATCH_LIMIT 10000000u
+#define PQ_REGEX_MATCH_LIMIT 1000000u
 #define PQ_REGEX_DEPTH_LIMIT 100000u
 
 typedef enum fast_kind {
