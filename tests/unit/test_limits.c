@@ -125,8 +125,9 @@ static long max_rss_kb(void)
 }
 
 /* Each query would hold ~10x the limit (720k samples against 72k); it must fail with
- * Prometheus's message, quickly, and before allocating much: with an 8 MiB memory cap on top
- * it still fails on samples, not on memory, so the samples check comes first. */
+ * Prometheus's message, quickly, and before allocating much: with a 4 MiB memory cap on top
+ * (the limit's worth of raw samples alone is ~1.2 MB) it still fails on samples, not on
+ * memory, so the samples check comes first. */
 static void test_max_samples_10x(void **state)
 {
     (void)state;
@@ -144,7 +145,7 @@ static void test_max_samples_10x(void **state)
     const int64_t limit = TOTAL_SAMPLES / 10;
     for (size_t i = 0; i < sizeof qs / sizeof *qs; i++) {
         for (int capped = 0; capped < 2; capped++) {
-            promql_engine *e = engine_with(limit, 0, capped ? (size_t)8 << 20 : 0, 0, NULL);
+            promql_engine *e = engine_with(limit, 0, capped ? (size_t)4 << 20 : 0, 0, NULL);
             promql_error err;
             double ms;
             long rss0 = max_rss_kb();
@@ -152,7 +153,7 @@ static void test_max_samples_10x(void **state)
             promql_error_code c = run(e, big, qs[i].q, qs[i].step ? 0 : end, end, qs[i].step, &ms, &err);
             long rss1 = max_rss_kb();
             print_message("max_samples %lld, %-28s %s: %s in %.1f ms, peak RSS growth %ld KiB\n", (long long)limit,
-                          qs[i].q, capped ? "(8 MiB cap)" : "           ", promql_error_type_name(c), ms,
+                          qs[i].q, capped ? "(4 MiB cap)" : "           ", promql_error_type_name(c), ms,
                           rss1 - rss0);
             assert_int_equal(c, PROMQL_ERR_TOO_MANY_SAMPLES);
             assert_string_equal(err.message,
