@@ -206,8 +206,9 @@ int pq_eval_matrix_selector(pq_eval *ev, const pq_node *node, pq_matrix *out)
         /* Under a range function, each series becomes up to one point per step, which
          * Prometheus counts series by series; steps whose window holds two samples or more
          * give a point in every range function, so counting those (a lower bound) here fails a
-         * query that could never fit before the rest of the selection is read. */
-        if (ev->hint_func && pq_eval_add_samples(ev, outputs)) {
+         * query that could never fit before the rest of the selection is read
+         * (absent_over_time is the one whose output is not per series). */
+        if (ev->hint_func && strcmp(ev->hint_func, "absent_over_time") != 0 && pq_eval_add_samples(ev, outputs)) {
             rc = -1;
             break;
         }
