@@ -14,7 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <time.h>
 
 #include <cmocka.h>
@@ -210,6 +212,13 @@ static void test_timeout(void **state)
     promql_engine_free(unbounded);
 }
 
+static void *raise_after_50ms(void *arg)
+{
+    usleep(50000);
+    *(volatile int *)arg = 1;
+    return NULL;
+}
+
 static void test_cancel(void **state)
 {
     (void)state;
@@ -223,6 +232,15 @@ static void test_cancel(void **state)
     assert_int_equal(run(e, big, "1", 0, 0, 0, NULL, &err), PROMQL_ERR_CANCELED);
     flag = 0;
     assert_int_equal(run(e, big, "1", 0, 0, 0, NULL, &err), PROMQL_OK);
+    /* raised from another thread while a heavy query runs */
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, raise_after_50ms, (void *)&flag), 0);
+    double ms;
+    promql_error_code c = run(e, big, "quantile_over_time(0.5, big[1h])", 0, 3595000, 5000, &ms, &err);
+    pthread_join(th, NULL);
+    print_message("cancel raised after 50 ms: %s after %.1f ms\n", promql_error_type_name(c), ms);
+    assert_int_equal(c, PROMQL_ERR_CANCELED);
+    assert_true(ms < 2000);
     promql_engine_free(e);
 }
 
