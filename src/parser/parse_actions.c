@@ -1042,6 +1042,10 @@ pq_node *pq_act_selector(pq_parse_ctx *ctx, const pq_token *name, pq_braces *b)
 static int64_t seconds_to_ms(double s)
 {
     double ns = round(s * 1e9);
+    /* "offset NaN" passes Go's range check (NaN compares false) and converts, on amd64, to the
+     * minimum Duration; a C cast of NaN would be undefined. */
+    if (isnan(ns))
+        return INT64_MIN / 1000000;
     if (ns >= 9.2e18)
         return INT64_MAX / 1000000;
     if (ns <= -9.2e18)
