@@ -164,8 +164,10 @@ int pq_fn_label_replace_call(pq_eval *ev, const pq_node *call, pq_value *out)
     if (!ov)
         return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
     bool dst_is_name = strcmp(dst, "__name__") == 0;
+    pq_regex_watch(re, ev->deadline_ns, ev->cancel_flag); /* ends with the arena */
     for (size_t i = 0; i < in.count; i++) {
-        if ((i & 63) == 63 && pq_eval_check_interrupt(ev)) /* a regex match per series */
+        /* a regex match per series: a catastrophic one takes milliseconds */
+        if (((i & 63) == 63 || pq_regex_expired(re)) && pq_eval_check_interrupt(ev))
             return -1;
         pq_series *s = &in.series[i];
         const char *sv = pq_labels_get(s->labels, srcname);

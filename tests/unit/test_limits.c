@@ -59,8 +59,8 @@ static int setup(void **state)
     /* series with long label values for regex tests */
     char val[64];
     memset(val, 'a', 40);
-    for (int s = 0; s < 50; s++) {
-        snprintf(val + 40, sizeof val - 40, "b%02d", s);
+    for (int s = 0; s < 1000; s++) {
+        snprintf(val + 40, sizeof val - 40, "b%03d", s);
         promql_label ls[] = {{"__name__", "rx"}, {"v", val}};
         promql_labels l = {ls, 2};
         promql_error err;
@@ -319,6 +319,21 @@ static void test_regex(void **state)
         print_message("regex %-32s %s in %.1f ms\n", qs[i], c ? err.message : "ok", ms);
         assert_true(ms < 2000);
     }
+    /* A catastrophic pattern costs milliseconds per label value even when bounded by PCRE2's
+     * match limit; over 1000 values it must still stop at the query's timeout. */
+    promql_engine *t100 = engine_with(0, 100, 0, 0, NULL);
+    static const char *slow[] = {"rx{v=~\"(a+)+$\"}", "count(rx{v!~\"(a*)*b\"})",
+                                 "label_replace(rx, \"w\", \"$1\", \"v\", \"((a+)+)$\")"};
+    for (size_t i = 0; i < sizeof slow / sizeof *slow; i++) {
+        promql_error terr;
+        double tms;
+        promql_error_code tc = run(t100, big, slow[i], 0, 0, 0, &tms, &terr);
+        print_message("regex over 1000 values, timeout 100 ms, %-44s %s after %.1f ms\n", slow[i],
+                      promql_error_type_name(tc), tms);
+        assert_int_equal(tc, PROMQL_ERR_TIMEOUT);
+        assert_true(tms < 2000);
+    }
+    promql_engine_free(t100);
     /* a 20,000-way alternation: compiled or refused quickly */
     size_t cap = 20000 * 8 + 64;
     char *q = malloc(cap);
