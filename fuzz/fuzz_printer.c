@@ -55,6 +55,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     promql_error err;
     if (pq_parse(q, size, NULL, &ast, &err) == 0) {
         char *canonical = pq_format(ast->root);
+        /* Upstream quirk (see fuzz_parse.c): "x offset (1m) @ end() - y" prints as
+         * "x @ end() offset (1m) - y", which Prometheus's grammar does not parse either, and
+         * "x offset ++8 - (8 - 2)" as "x offset 8 - (8 - 2)", which reparses differently; the
+         * pretty forms are held to the round trip only where the canonical form has one. */
+        char *canonical_back = canonical ? canonical_of(canonical, strlen(canonical)) : NULL;
+        if (!canonical_back || strcmp(canonical_back, canonical) != 0) {
+            free(canonical);
+            canonical = NULL;
+        }
+        free(canonical_back);
         static const size_t limits[] = {100, 10};
         for (size_t i = 0; canonical && i < sizeof limits / sizeof limits[0]; i++) {
             char *pretty = pq_format_pretty_limit(ast->root, limits[i]);

@@ -19,15 +19,16 @@
 typedef struct query_args {
     const char **data;
     size_t ndata;
-    const char *time, *start, *end, *step, *lookback, *format, *expr;
+    const char *time, *start, *end, *step, *lookback, *format, *expr, *timeout, *max_samples;
     bool stats;
 } query_args;
 
 static const char *usage_instant =
-    "usage: promql-eval query [--data FILE]... [--time T] [--lookback-delta D] [--format json|table] [--stats] EXPR";
+    "usage: promql-eval query [--data FILE]... [--time T] [--lookback-delta D] [--timeout D] [--max-samples N] "
+    "[--format json|table] [--stats] EXPR";
 static const char *usage_range =
     "usage: promql-eval query_range [--data FILE]... --start T --end T --step D [--lookback-delta D] "
-    "[--format json|table] [--stats] EXPR";
+    "[--timeout D] [--max-samples N] [--format json|table] [--stats] EXPR";
 
 /* A flag's value: "--flag value" or "--flag=value". Returns NULL when a is not that flag. */
 static const char *flag_value(int argc, char **argv, int *i, const char *name, bool *missing)
@@ -102,6 +103,10 @@ int pq_cmd_query(int argc, char **argv, bool range)
             qa.step = v;
         else if ((v = flag_value(argc, argv, &i, "--lookback-delta", &missing)))
             qa.lookback = v;
+        else if ((v = flag_value(argc, argv, &i, "--timeout", &missing)))
+            qa.timeout = v;
+        else if ((v = flag_value(argc, argv, &i, "--max-samples", &missing)))
+            qa.max_samples = v;
         else if ((v = flag_value(argc, argv, &i, "--format", &missing)))
             qa.format = v;
         else if (strcmp(a, "--stats") == 0)
@@ -158,7 +163,7 @@ int pq_cmd_query(int argc, char **argv, bool range)
     expr_len = strlen(qa.expr);
 
     /* Parameters, in the order the API handlers check them. */
-    int64_t t_ms = 0, start = 0, end = 0, step = 0, lookback = 0;
+    int64_t t_ms = 0, start = 0, end = 0, step = 0, lookback = 0, timeout = 0, max_samples = 0;
     rc = PQ_EXIT_FAIL;
     if (!range) {
         if (qa.time) {
@@ -204,6 +209,22 @@ int pq_cmd_query(int argc, char **argv, bool range)
             goto out_expr;
         }
     }
+    /* Resource limits (Prometheus's --query.timeout and --query.max-samples). */
+    if (qa.timeout) {
+        if (pq_cli_parse_api_duration(qa.timeout, &timeout, err, sizeof err) != 0 || timeout <= 0) {
+            rc = pq_cli_usage_error("--timeout: %s", timeout <= 0 && !err[0] ? "must be positive" : err);
+            goto out_expr;
+        }
+    }
+    if (qa.max_samples) {
+        char *endp = NULL;
+        long long n = strtoll(qa.max_samples, &endp, 10);
+        if (!*qa.max_samples || *endp || n <= 0) {
+            rc = pq_cli_usage_error("--max-samples: a positive integer expected, not \"%s\"", qa.max_samples);
+            goto out_expr;
+        }
+        max_samples = (int64_t)n;
+    }
 
     /* Data. */
     promql_memstore *store = promql_memstore_new();
@@ -235,6 +256,10 @@ int pq_cmd_query(int argc, char **argv, bool range)
     promql_engine_options_init(&eo);
     if (lookback)
         eo.lookback_delta_ms = lookback;
+    if (timeout)
+        eo.timeout_ms = timeout;
+    if (max_samples)
+        eo.max_samples = max_samples;
     promql_error qerr;
     memset(&qerr, 0, sizeof qerr);
     engine = promql_engine_new(&eo, &qerr);

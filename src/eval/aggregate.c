@@ -286,7 +286,7 @@ static int count_values(pq_eval *ev, const pq_node *node, pq_value *out)
     group_map gm = {0};
     const pq_vector *v = &in.u.vector;
     for (size_t s = 0; s < ev->nsteps; s++) {
-        if ((s & 255) == 255 && pq_eval_check_interrupt(ev))
+        if (pq_eval_check_interrupt(ev)) /* a step formats a value for every series */
             return -1;
         for (size_t k = 0; k < v->count; k++) {
             const pq_series *se = &v->series[k];
@@ -416,7 +416,7 @@ static int aggregate_k(pq_eval *ev, const pq_node *node, const pq_vector *in, co
     }
     const char *opname = pq_op_name(op);
     for (size_t s = 0; s < ev->nsteps; s++) {
-        if ((s & 255) == 255 && pq_eval_check_interrupt(ev))
+        if ((s & 15) == 15 && pq_eval_check_interrupt(ev)) /* a step can cost thousands of series */
             return -1;
         double fp = param[s];
         int64_t k = 0;
@@ -699,7 +699,10 @@ static promql_histogram *hist_final(pq_eval *ev, pq_op op, group_state *st)
         goto fail;
     return t;
 fail:
-    pq_eval_fail(ev, PROMQL_ERR_EXECUTION, "histogram aggregation failed");
+    if (ev->arena->failed) /* out of memory (the memory cap) is a resource error, not a bug */
+        pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
+    else
+        pq_eval_fail(ev, PROMQL_ERR_EXECUTION, "histogram aggregation failed");
     return NULL;
 }
 
@@ -787,7 +790,7 @@ int pq_eval_aggregate(pq_eval *ev, const pq_node *node, pq_value *out)
     const char *opname = pq_op_name(op);
 
     for (size_t s = 0; s < ev->nsteps; s++) {
-        if ((s & 255) == 255 && pq_eval_check_interrupt(ev))
+        if ((s & 15) == 15 && pq_eval_check_interrupt(ev)) /* a step can cost thousands of series */
             return -1;
         for (size_t g = 0; g < ng; g++)
             gs[g].seen = false;

@@ -734,7 +734,7 @@ static int vector_vector(pq_eval *ev, const pq_node *node, const pq_vector *lhs,
     }
 
     for (size_t s = 0; s < ev->nsteps; s++) {
-        if ((s & 255) == 255 && pq_eval_check_interrupt(ev))
+        if ((s & 15) == 15 && pq_eval_check_interrupt(ev)) /* a step can cost thousands of series */
             return -1;
         for (size_t j = 0; j < st.R->count; j++) {
             if (!pq_bit_get(st.R->series[j].present, s))

@@ -35,6 +35,8 @@ static int make_matcher(pq_eval *ev, pq_matcher *m, promql_match_type type, cons
     if (type == PROMQL_MATCH_REGEX || type == PROMQL_MATCH_NOT_REGEX) {
         char err[256];
         m->compiled = pq_regex_compile(ev->arena, value, strlen(value), err, sizeof err);
+        if (!m->compiled && (ev->arena->failed || strncmp(err, "out of memory", 13) == 0))
+            return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
         if (!m->compiled)
             return pq_eval_fail(ev, PROMQL_ERR_EXECUTION, "%s", err);
     }

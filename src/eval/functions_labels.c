@@ -146,6 +146,8 @@ int pq_fn_label_replace_call(pq_eval *ev, const pq_node *call, pq_value *out)
     const char *restr = pq_fn_string_arg(pq_fn_arg(call, 4), &re_len);
     char errbuf[256];
     pq_regex *re = pq_regex_compile(ev->arena, restr, re_len, errbuf, sizeof errbuf);
+    if (!re && (ev->arena->failed || strncmp(errbuf, "out of memory", 13) == 0))
+        return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
     if (!re)
         return pq_eval_fail(ev, PROMQL_ERR_EXECUTION,
                             "invalid regular expression in label_replace(): %s", restr);
@@ -162,7 +164,11 @@ int pq_fn_label_replace_call(pq_eval *ev, const pq_node *call, pq_value *out)
     if (!ov)
         return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
     bool dst_is_name = strcmp(dst, "__name__") == 0;
+    pq_regex_watch(re, ev->deadline_ns, ev->cancel_flag); /* ends with the arena */
     for (size_t i = 0; i < in.count; i++) {
+        /* a regex match per series: a catastrophic one takes milliseconds */
+        if (((i & 63) == 63 || pq_regex_expired(re)) && pq_eval_check_interrupt(ev))
+            return -1;
         pq_series *s = &in.series[i];
         const char *sv = pq_labels_get(s->labels, srcname);
         if (!sv)

@@ -19,6 +19,19 @@ const char *pq_labels_get(promql_labels ls, const char *name)
     return NULL;
 }
 
+/* A copy of a label string in the evaluation's arena. Out of memory gives "" (never a NULL
+ * that a later strcmp or hash would crash on) and fails the evaluation, which reports it. */
+static const char *label_dup(pq_eval *ev, const char *s)
+{
+    const char *r = pq_arena_strdup(ev->arena, s);
+    if (!r) {
+        if (!ev->failed)
+            pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
+        return "";
+    }
+    return r;
+}
+
 static promql_labels labels_alloc(pq_eval *ev, size_t n, promql_label **items)
 {
     promql_labels out = {NULL, 0};
@@ -40,14 +53,14 @@ promql_labels pq_labels_set(pq_eval *ev, promql_labels ls, const char *name, con
         if (!done && c >= 0) {
             done = true;
             if (value && value[0])
-                items[n++] = (promql_label){pq_arena_strdup(ev->arena, name), pq_arena_strdup(ev->arena, value)};
+                items[n++] = (promql_label){label_dup(ev, name), label_dup(ev, value)};
             if (c == 0)
                 continue;
         }
         items[n++] = ls.items[i];
     }
     if (!done && value && value[0])
-        items[n++] = (promql_label){pq_arena_strdup(ev->arena, name), pq_arena_strdup(ev->arena, value)};
+        items[n++] = (promql_label){label_dup(ev, name), label_dup(ev, value)};
     out.count = n;
     return out;
 }
@@ -149,8 +162,8 @@ promql_labels pq_labels_copy(pq_eval *ev, promql_labels ls)
     if (!items)
         return out;
     for (size_t i = 0; i < ls.count; i++) {
-        items[i].name = pq_arena_strdup(ev->arena, ls.items[i].name);
-        items[i].value = pq_arena_strdup(ev->arena, ls.items[i].value);
+        items[i].name = label_dup(ev, ls.items[i].name);
+        items[i].value = label_dup(ev, ls.items[i].value);
         if (!items[i].name || !items[i].value) {
             out.items = NULL;
             return out;

@@ -184,16 +184,34 @@ int pq_eval_matrix_selector(pq_eval *ev, const pq_node *node, pq_matrix *out)
             for (size_t j = 0; j < rs.n; j++)
                 prefix[j + 1] = prefix[j] + (rs.h[j] ? pq_hist_points(rs.h[j]) : 1);
         }
+        int64_t outputs = 0;
         for (size_t i = 0; i < n; i++) {
             int64_t c = prefix ? prefix[win[i].hi] - prefix[win[i].lo] : (int64_t)(win[i].hi - win[i].lo);
             if (c > peak)
                 peak = c;
+            outputs += win[i].hi - win[i].lo >= 2;
         }
         if (pq_eval_add_samples(ev, peak)) {
             rc = -1;
             break;
         }
         pq_eval_release_samples(ev, peak);
+        /* A range vector that is the query's result (no function around it) holds every
+         * series at once, as Prometheus counts it: count as it loads, to fail before the
+         * whole selection sits in memory (the node's total is recounted when it returns). */
+        if (!ev->hint_func && pq_eval_add_samples(ev, (int64_t)rs.n)) {
+            rc = -1;
+            break;
+        }
+        /* Under a range function, each series becomes up to one point per step, which
+         * Prometheus counts series by series; steps whose window holds two samples or more
+         * give a point in every range function, so counting those (a lower bound) here fails a
+         * query that could never fit before the rest of the selection is read
+         * (absent_over_time is the one whose output is not per series). */
+        if (ev->hint_func && strcmp(ev->hint_func, "absent_over_time") != 0 && pq_eval_add_samples(ev, outputs)) {
+            rc = -1;
+            break;
+        }
         if (out->count == out->cap &&
             grow(ev, (void **)&out->series, sizeof *out->series, &out->cap, out->count + 1)) {
             rc = -1;

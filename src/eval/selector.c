@@ -15,6 +15,7 @@
 #include "eval/evalint.h"
 #include "eval/selector.h"
 #include "eval/histogram.h"
+#include "storage/regex.h"
 
 static bool is_stale(double v)
 {
@@ -81,6 +82,13 @@ static int series_cmp(const void *a, const void *b)
     return pq_labels_compare(x->labels, y->labels);
 }
 
+static void unwatch(promql_matcher *ms, size_t nm)
+{
+    for (size_t i = 0; i < nm; i++)
+        if (ms[i].compiled)
+            pq_regex_watch(ms[i].compiled, 0, NULL);
+}
+
 int pq_select(pq_eval *ev, const pq_node *vs, const promql_select_hints *hints, pq_selected **out, size_t *count)
 {
     *out = NULL;
@@ -95,10 +103,22 @@ int pq_select(pq_eval *ev, const pq_node *vs, const promql_select_hints *hints, 
         const pq_matcher *m = &vs->u.selector.matchers[i];
         ms[i] = (promql_matcher){m->type, m->name, m->value, m->compiled};
     }
+    /* Regex matchers run inside the storage: give them the deadline (see pq_regex_watch). */
+    for (size_t i = 0; i < nm; i++)
+        if (ms[i].compiled)
+            pq_regex_watch(ms[i].compiled, ev->deadline_ns, ev->cancel_flag);
     char errbuf[512] = "";
     promql_series_set *set = NULL;
-    if (ev->storage->select(ev->storage->ctx, ms, nm, hints, &set, errbuf, sizeof errbuf) || !set)
+    int selrc = ev->storage->select(ev->storage->ctx, ms, nm, hints, &set, errbuf, sizeof errbuf);
+    if (selrc == 0 && set && pq_eval_check_interrupt(ev)) {
+        unwatch(ms, nm);
+        set->ops->close(set);
+        return -1;
+    }
+    if (selrc || !set) {
+        unwatch(ms, nm);
         return pq_eval_fail(ev, PROMQL_ERR_STORAGE, "expanding series: %s", errbuf[0] ? errbuf : "select failed");
+    }
     size_t cap = 0, n = 0;
     pq_selected *arr = NULL;
     int rc = 0;
@@ -145,6 +165,12 @@ int pq_select(pq_eval *ev, const pq_node *vs, const promql_select_hints *hints, 
             break;
         }
     }
+    /* A storage may match lazily while iterating: a watched regex that gave up is a timeout. */
+    for (size_t i = 0; rc == 0 && i < nm; i++)
+        if (ms[i].compiled && pq_regex_expired(ms[i].compiled))
+            rc = pq_eval_check_interrupt(ev) ? -1
+                                             : pq_eval_fail(ev, PROMQL_ERR_TIMEOUT, "query timed out in expression evaluation");
+    unwatch(ms, nm);
     /* Iterators stay usable after the set is closed? The interface does not promise it, so
      * the set stays open until the caller is done: we close it in pq_select_close. */
     if (rc) {

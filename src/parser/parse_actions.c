@@ -959,8 +959,10 @@ pq_node *pq_act_selector(pq_parse_ctx *ctx, const pq_token *name, pq_braces *b)
 static int64_t seconds_to_ms(double s)
 {
     double ns = round(s * 1e9);
-    if (isnan(ns))   /* refused earlier as out of range; never convert NaN to an integer */
-        return 0;
+    /* "offset NaN" passes Go's range check (NaN compares false) and converts, on amd64, to the
+     * minimum Duration; a C cast of NaN would be undefined. */
+    if (isnan(ns))
+        return INT64_MIN / 1000000;
     if (ns >= 9.2e18)
         return INT64_MAX / 1000000;
     if (ns <= -9.2e18)
@@ -1195,12 +1197,11 @@ pq_node *pq_act_subquery(pq_parse_ctx *ctx, pq_node *e, pq_node *range, pq_node 
 
 /* ---- duration expressions ------------------------------------------------------------------- */
 
-/* Prometheus's durationLiteralOutOfRange, which lets NaN through (every comparison with NaN is
- * false) into a float-to-integer conversion Go leaves implementation-defined. We refuse NaN as
- * out of range, as 3.x's duration expressions refuse it ("duration is NaN or infinite"). */
+/* Prometheus's durationLiteralOutOfRange. It lets NaN through (every comparison with NaN is
+ * false), as Prometheus does; seconds_to_ms then converts it as Go does on amd64. */
 static bool out_of_range(double v)
 {
-    return isnan(v) || v > 9223372036.854775807 || v < -9223372036.854775808;
+    return v > 9223372036.854775807 || v < -9223372036.854775808;
 }
 
 static pq_node *zero_literal(pq_parse_ctx *ctx)

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "storage/regex_translate.h"
 
@@ -32,7 +33,7 @@
 #define PQ_UNDER_VALGRIND() 0
 #endif
 
-#define PQ_REGEX_MATCH_LIMIT 10000000u
+#define PQ_REGEX_MATCH_LIMIT 1000000u
 #define PQ_REGEX_DEPTH_LIMIT 100000u
 
 typedef enum fast_kind {
@@ -60,6 +61,15 @@ struct pq_regex {
     pcre2_jit_stack *jit_stack;
     int group_count;
     char **group_names;
+    struct regex_watch *watch;  /* the running evaluation's deadline (pq_regex_watch) */
+};
+
+/* Mutable through a const pq_regex, as the match data is: one evaluation at a time. */
+struct regex_watch {
+    int64_t deadline_ns;          /* CLOCK_MONOTONIC; 0 = none */
+    const volatile int *cancel;
+    unsigned slow_matches;        /* PCRE2 runs since the last clock check */
+    bool expired;
 };
 
 static void regex_release(void *arg)
@@ -276,6 +286,13 @@ pq_regex *pq_regex_compile(pq_arena *a, const char *pattern, size_t len, char *e
             snprintf(errbuf, errlen, "out of memory compiling regexp");
         return NULL;
     }
+    re->watch = pq_arena_calloc(a, 1, sizeof *re->watch);
+    if (!re->watch) {
+        regex_release(re);
+        if (errlen)
+            snprintf(errbuf, errlen, "out of memory compiling regexp");
+        return NULL;
+    }
     pcre2_set_match_limit(re->mctx, PQ_REGEX_MATCH_LIMIT);
     pcre2_set_depth_limit(re->mctx, PQ_REGEX_DEPTH_LIMIT);
     if (!PQ_UNDER_VALGRIND() && pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0) {
@@ -292,9 +309,48 @@ pq_regex *pq_regex_compile(pq_arena *a, const char *pattern, size_t len, char *e
     return re;
 }
 
+void pq_regex_watch(const pq_regex *re, int64_t deadline_ns, const volatile int *cancel)
+{
+    if (!re->watch)
+        return;
+    re->watch->deadline_ns = deadline_ns;
+    re->watch->cancel = cancel;
+    re->watch->slow_matches = 0;
+    re->watch->expired = false;
+}
+
+bool pq_regex_expired(const pq_regex *re)
+{
+    return re->watch && re->watch->expired;
+}
+
+/* After a PCRE2 run: a run that hit a limit (a catastrophic pattern, milliseconds each) or
+ * every 64th run looks at the clock and the cancel flag, so a pattern over many label values
+ * cannot outlive the evaluation's deadline by more than one run. */
+static void watch_after(const pq_regex *re, int rc)
+{
+    struct regex_watch *w = re->watch;
+    if (!w || (!w->deadline_ns && !w->cancel))
+        return;
+    bool limit = rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
+    if (!limit && (++w->slow_matches & 63) != 0)
+        return;
+    if (w->cancel && *w->cancel)
+        w->expired = true;
+    if (w->deadline_ns) {
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        if ((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec > w->deadline_ns)
+            w->expired = true;
+    }
+}
+
 bool pq_regex_match_slow(const pq_regex *re, const char *s, size_t len)
 {
+    if (re->watch && re->watch->expired)
+        return false; /* the evaluation is over; its caller reports the timeout */
     int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, 0, re->md, re->mctx);
+    watch_after(re, rc);
     return rc >= 0;
 }
 
@@ -312,7 +368,10 @@ bool pq_regex_match(const pq_regex *re, const char *s, size_t len)
 
 int pq_regex_match_groups(const pq_regex *re, const char *s, size_t len, long *ovector, int n)
 {
+    if (re->watch && re->watch->expired)
+        return 0;
     int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, 0, re->md, re->mctx);
+    watch_after(re, rc);
     if (rc < 0)
         return 0;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->md);

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/arena.h"
 
@@ -26,6 +27,12 @@ bool pq_regex_match_slow(const pq_regex *re, const char *s, size_t len);
 /* For label_replace: match with capture groups. ovector gets 2*n offsets (start, end; -1 for an
  * unset group). Returns the number of groups filled (>0) on a match, 0 on no match. */
 int pq_regex_match_groups(const pq_regex *re, const char *s, size_t len, long *ovector, int n);
+/* Tie the matching to one evaluation (a label matcher runs once per label value inside the
+ * storage, where the engine cannot look at its clock): past deadline_ns (CLOCK_MONOTONIC, 0 =
+ * none) or with *cancel set, PCRE2 matches stop and count as no match, so the evaluation must
+ * fail once pq_regex_expired says so. pq_regex_watch(re, 0, NULL) ends the watch. */
+void pq_regex_watch(const pq_regex *re, int64_t deadline_ns, const volatile int *cancel);
+bool pq_regex_expired(const pq_regex *re);
 /* Named group lookup for ${name} expansion: the group number or -1. */
 int pq_regex_group_index(const pq_regex *re, const char *name, size_t len);
 int pq_regex_group_count(const pq_regex *re);
