@@ -72,7 +72,9 @@ typedef struct promql_parse_options {
     int enable_extended_range_selectors; /* anchored, smoothed */
     int enable_binop_fill_modifiers;     /* fill, fill_left, fill_right */
     size_t max_query_length;             /* bytes; 0 = unlimited */
-    int max_depth;                       /* nesting limit; default 256 */
+    int max_depth;                       /* nesting limit; default 1000. Each level costs about
+                                            1 KB of stack (3 KB sanitized) in parsing and
+                                            evaluation: lower it on small thread stacks */
 } promql_parse_options;
 
 PROMQL_API void promql_parse_options_init(promql_parse_options *opts);
@@ -105,6 +107,10 @@ PROMQL_API const promql_storage *promql_memstore_storage(promql_memstore *store)
  * an older or equal timestamp is an error (PROMQL_ERR_BAD_DATA), nothing is changed. */
 PROMQL_API promql_error_code promql_memstore_append(promql_memstore *store, const promql_labels *labels,
                                                     int64_t t_ms, double value, promql_error *err);
+/* Append one histogram sample (copied). As Prometheus's TSDB, the store does not keep the
+ * counter_reset_hint it is given: samples read back with the hint Prometheus's head chunks give
+ * (unknown at a chunk's first sample, not_reset after it, gauge throughout a gauge chunk; a
+ * chunk starts at a counter reset, an explicit reset hint, a gauge/counter or layout change). */
 PROMQL_API promql_error_code promql_memstore_append_histogram(promql_memstore *store, const promql_labels *labels,
                                                               int64_t t_ms, const promql_histogram *h,
                                                               promql_error *err);
@@ -137,7 +143,14 @@ typedef struct promql_engine_options {
     int enable_binop_fill_modifiers;     /* default on */
     int enable_at_modifier;              /* default on */
     int enable_negative_offset;          /* default on */
-    int enable_delayed_name_removal;     /* default on, as 3.x with the feature flag */
+    int enable_delayed_name_removal;     /* default off, as in Prometheus 3.14, where it is the
+                                            experimental flag promql-delayed-name-removal; the
+                                            promqltest runner turns it on as upstream's does */
+    int64_t default_subquery_step_ms;    /* step of a subquery written without one; default 1m
+                                            (Prometheus's global evaluation interval) */
+    int use_start_timestamps;            /* hand the storage's start (created) timestamps to
+                                            rate() and friends; default off, as Prometheus
+                                            (promqltest runs with it on) */
 } promql_engine_options;
 
 PROMQL_API void promql_engine_options_init(promql_engine_options *opts);

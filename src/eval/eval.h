@@ -17,10 +17,12 @@
 #include "parser/ast.h"
 #include "promql/promql.h"
 #include "util/arena.h"
+#include "util/labels.h"
 
 typedef struct pq_annotation {
     promql_annotation_kind kind;
     char *text;               /* full text, ending in " (line:col)" where it has a position */
+    size_t raw_len;           /* length of the text without the position (the dedup key) */
 } pq_annotation;
 
 typedef struct pq_eval {
@@ -59,6 +61,25 @@ typedef struct pq_eval {
 
     promql_error *err;        /* where the first error goes */
     int failed;
+
+    /* Query-wide settings (copied into nested evaluators). */
+    int64_t query_step_ms;          /* the query's step (0 for instant), for step() in durations */
+    int64_t subquery_step_ms;       /* a subquery's step when none is written */
+    bool delayed_name_removal;      /* opts->enable_delayed_name_removal */
+    bool use_start_timestamps;      /* opts->use_start_timestamps: fill pq_range_series.st */
+    promql_series_set *open_set;    /* the series set a selector is reading (selector.c) */
+
+    /* Select hints from the path above the node being evaluated (Prometheus's
+     * extractFuncFromPath / extractGroupsFromPath): the nearest enclosing function or
+     * aggregation, and the grouping of the nearest aggregation when it is the direct parent. */
+    const char *hint_func;
+    const pq_strlist *hint_grouping;
+    bool hint_by;
+
+    /* Prometheus's detectHistogramStatsDecoding along the path: 1 under histogram_count/sum/avg
+     * (selectors then derive counter-reset hints sample to sample, as HistogramStatsIterator),
+     * -1 under a subquery, histogram_quantile(s)/fraction or a trim operator, else 0. */
+    int hist_stats;
 } pq_eval;
 
 /* Evaluate a node on ev's step grid. */
@@ -75,13 +96,23 @@ static inline int64_t pq_eval_step_ts(const pq_eval *ev, size_t i)
 int pq_eval_matrix(pq_eval *ev, const pq_node *node, pq_matrix *out);
 
 /* Index ranges of the windows of one series: w[i] for step i of ev's grid. Windows are
- * left-open: samples with range_start < t <= range_end. w must have ev->nsteps entries. */
+ * left-open: samples with range_start < t <= range_end. w must have ev->nsteps entries.
+ * For 'anchored' selectors [lo, hi) also covers the lookback delta before the range
+ * (range_start - lookback < t <= range_end), and for 'smoothed' ones the lookback delta on both
+ * sides (range_start - lookback < t <= range_end + lookback), as Prometheus's matrixIterSlice
+ * reads them; range_start/range_end stay the nominal range, for extendFloats-style boundary
+ * points. m->lookback_ms holds the lookback delta used. */
 void pq_matrix_windows(const pq_eval *ev, const pq_matrix *m, const pq_range_series *s, pq_window *w);
 
 /* Function calls: implemented in functions.c (dispatch) and functions_*.c (the library). */
 int pq_eval_call(pq_eval *ev, const pq_node *call, pq_value *out);
 
 /* ---- construction helpers ------------------------------------------------------------------- */
+
+/* Finish a computed instant vector the way Prometheus assembles a node's output: series without
+ * any point dropped, and series with equal labels merged (an overlap at one step fails with
+ * "vector cannot contain metrics with the same labelset"). For functions that rename series. */
+int pq_vector_finish(pq_eval *ev, pq_vector *v);
 
 /* A new series slot in v (values, presence bitmap zeroed; hists NULL), or NULL on OOM. */
 pq_series *pq_vector_add(pq_eval *ev, pq_vector *v, promql_labels labels);
@@ -100,11 +131,10 @@ promql_labels pq_labels_set(pq_eval *ev, promql_labels ls, const char *name, con
 promql_labels pq_labels_without(pq_eval *ev, promql_labels ls, const char *name);
 /* Keep only (by) / drop (without) the named labels; 'without' also drops __name__. */
 promql_labels pq_labels_group(pq_eval *ev, promql_labels ls, const pq_strlist *names, bool without);
-/* Byte-order comparison of label sets, as Prometheus's labels.Compare. */
-int pq_labels_compare(promql_labels a, promql_labels b);
-bool pq_labels_equal(promql_labels a, promql_labels b);
+/* pq_labels_compare (Prometheus's labels.Compare) is in util/labels.h. */
 uint64_t pq_labels_hash(promql_labels ls);
-/* Prometheus's String() form: {a="b", c="d"} (with __name__ printed first as metric{...}). */
+/* Prometheus's labels.String() form: {__name__="up", a="b"} (names not valid in the legacy
+ * charset quoted, values as strconv.Quote), as in "found duplicate series" errors. */
 char *pq_labels_string(pq_eval *ev, promql_labels ls);
 
 /* ---- errors, annotations, limits -------------------------------------------------------- */

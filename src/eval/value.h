@@ -57,6 +57,10 @@ typedef struct pq_range_series {
     const int64_t *t;         /* sample timestamps, ascending */
     const double *v;          /* float values (unused where h[i] != NULL) */
     const promql_histogram *const *h;  /* NULL, or per sample (NULL = float sample) */
+    const int64_t *st;        /* start ("created") timestamps per sample (0 = unknown), or NULL:
+                                 set only when start timestamps are in use (Prometheus's
+                                 UseStartTimestamps); rate/increase/irate/resets and
+                                 start_timestamp() read them. Subquery results leave it NULL. */
     size_t n;
     bool drop_name;
 } pq_range_series;
@@ -81,6 +85,8 @@ typedef struct pq_matrix {
     int64_t range_ms;         /* the selector's range */
     const pq_node *node;      /* the MATRIX_SELECTOR or SUBQUERY node, for annotations */
     bool anchored, smoothed;  /* extended range selector modifiers of the selector */
+    int64_t lookback_ms;      /* lookback delta, for anchored/smoothed windows */
+    bool from_subquery;       /* the series are a subquery's result */
 } pq_matrix;
 
 /* ---- values ---------------------------------------------------------------------------------- */

@@ -29,6 +29,9 @@ typedef enum pq_value_type {
 /* Prometheus's names for the types, as used in error messages: "scalar", "instant vector",
  * "range vector", "string". */
 const char *pq_value_type_name(pq_value_type t);
+/* Go's ValueType values ("scalar", "vector", "matrix", "string", "none"): the AST JSON and
+ * the messages that print the type with %s. */
+const char *pq_value_type_raw_name(pq_value_type t);
 
 typedef enum pq_node_kind {
     PQ_NODE_NUMBER = 1,       /* NumberLiteral */
@@ -120,7 +123,15 @@ typedef struct pq_matcher {
     void *compiled;     /* pq_regex* for =~ and !~ (see storage/regex.h), else NULL */
 } pq_matcher;
 
-/* Offset / @ modifiers, shared by vector selectors and subqueries. */
+/* Offset / @ modifiers, shared by vector selectors and subqueries.
+ *
+ * Durations written as expressions (3.x: "offset (1h / 2)", "[5m + step()]", ...): the parser
+ * keeps the expression node in *_expr for printing and, when it contains no step()/range(),
+ * also stores its constant value (seconds rounded to ns as Go's time.Duration, then truncated
+ * to ms) in the matching *_ms field. With step()/range() the *_ms field is 0 and the engine
+ * evaluates the expression per query, as Prometheus's promql/durations.go does; the engine
+ * also performs that file's checks (> 0, NaN/Inf, range) for every *_expr, folded or not.
+ * A plain literal ("5m", "-7m", "1.5") leaves *_expr NULL and only fills *_ms. */
 typedef struct pq_modifiers {
     int64_t original_offset_ms;   /* as written (after duration expression evaluation) */
     pq_node *offset_expr;         /* DURATION/NUMBER node when the offset was an expression */

@@ -20,6 +20,9 @@ typedef struct pq_regex pq_regex;
 pq_regex *pq_regex_compile(pq_arena *a, const char *pattern, size_t len, char *errbuf, size_t errlen);
 /* Whole-string match. A match that hits the engine's limits counts as no match. */
 bool pq_regex_match(const pq_regex *re, const char *s, size_t len);
+/* The same, always through PCRE2 (bypassing the literal fast paths): for tests that check the
+ * fast paths agree with it. */
+bool pq_regex_match_slow(const pq_regex *re, const char *s, size_t len);
 /* For label_replace: match with capture groups. ovector gets 2*n offsets (start, end; -1 for an
  * unset group). Returns the number of groups filled (>0) on a match, 0 on no match. */
 int pq_regex_match_groups(const pq_regex *re, const char *s, size_t len, long *ovector, int n);

@@ -21,8 +21,12 @@ void pq_strbuf_free(pq_strbuf *b)
 
 static int reserve(pq_strbuf *b, size_t extra)
 {
-    if (b->oom)
+    if (b->oom || b->full)
         return 0;
+    if (b->limit && extra > b->limit - (b->len < b->limit ? b->len : b->limit)) {
+        b->full = 1;
+        return 0;
+    }
     if (b->len + extra + 1 <= b->cap)
         return 1;
     size_t cap = b->cap ? b->cap : 64;
@@ -82,10 +86,13 @@ char *pq_strbuf_finish(pq_strbuf *b)
         pq_strbuf_free(b);
         return NULL;
     }
+    b->limit = 0;   /* a full buffer hands over what fit */
+    b->full = 0;
     if (!reserve(b, 0)) {
         pq_strbuf_free(b);
         return NULL;
     }
+    b->data[b->len] = 0;   /* an empty buffer was never terminated by an append */
     char *s = b->data;
     memset(b, 0, sizeof *b);
     return s;

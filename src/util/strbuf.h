@@ -12,6 +12,11 @@ typedef struct pq_strbuf {
     size_t len;
     size_t cap;
     int oom;
+    /* Optional: with limit > 0, an append that would grow the string past limit bytes is
+     * dropped and sets full, so a writer can stop early (e.g. "is this longer than N?");
+     * pq_strbuf_finish then hands over what fit. */
+    size_t limit;
+    int full;
 } pq_strbuf;
 
 void pq_strbuf_init(pq_strbuf *b);

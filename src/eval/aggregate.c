@@ -1,0 +1,1010 @@
+/*
+ * aggregate.c -- aggregation operators over all steps: sum avg count group min max stddev
+ * stdvar quantile (one output series per group), topk bottomk limitk limit_ratio (selected
+ * input series), count_values. Input series are mapped to groups once; each step then walks the
+ * series present at it, in input order, with Prometheus's float handling: Neumaier-compensated
+ * sums (kahansum.Inc), avg's switch to an incremental mean on overflow, NaN rules of min/max and
+ * of the k-heaps, quantile's φ<0 / φ>1 rules, limit_ratio's label-hash sampling.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eval/eval.h"
+#include "eval/evalint.h"
+#include "eval/histogram.h"
+
+#define OOM(ev) pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation")
+
+static void kahan_inc(double inc, double *sum, double *c)
+{
+    volatile double t = *sum + inc;
+    if (t > 1.7976931348623157e308 || t < -1.7976931348623157e308)
+        *c = 0;
+    else if (fabs(*sum) >= fabs(inc))
+        *c += (*sum - t) + inc;
+    else
+        *c += (inc - t) + *sum;
+    *sum = t;
+}
+
+typedef struct group_state {
+    double value, mean, kahan_c, count;
+    bool seen, has_float, has_hist, incremental, drop_name;
+    /* native histograms (sum, avg) */
+    promql_histogram *hval, *hmean, *hkahan;
+    bool h_incremental, incompatible, reset_seen, not_reset_seen;
+    size_t nvals;          /* quantile: values collected this step */
+    size_t heap_len;       /* k-aggregations: the heap of series indexes */
+    bool complete;
+} group_state;
+
+/* Interning of group label sets. */
+typedef struct group_map {
+    promql_labels *labels;
+    uint64_t *hashes;
+    size_t *slots;
+    size_t cap, count;
+} group_map;
+
+static int group_intern(pq_eval *ev, group_map *t, promql_labels key, size_t *idx)
+{
+    if ((t->count + 1) * 2 > t->cap) {
+        size_t ncap = t->cap ? t->cap * 2 : 64;
+        size_t *ns = pq_arena_calloc(ev->arena, ncap, sizeof *ns);
+        promql_labels *nk = pq_arena_realloc(ev->arena, t->labels, t->count * sizeof *nk, ncap * sizeof *nk);
+        uint64_t *nh = pq_arena_realloc(ev->arena, t->hashes, t->count * sizeof *nh, ncap * sizeof *nh);
+        if (!ns || !nk || !nh)
+            return OOM(ev);
+        for (size_t i = 0; i < t->count; i++) {
+            size_t s = nh[i] & (ncap - 1);
+            while (ns[s])
+                s = (s + 1) & (ncap - 1);
+            ns[s] = i + 1;
+        }
+        t->slots = ns;
+        t->labels = nk;
+        t->hashes = nh;
+        t->cap = ncap;
+    }
+    uint64_t h = pq_labels_hash(key);
+    size_t s = h & (t->cap - 1);
+    while (t->slots[s]) {
+        size_t i = t->slots[s] - 1;
+        if (t->hashes[i] == h && pq_labels_equal(t->labels[i], key)) {
+            *idx = i;
+            return 0;
+        }
+        s = (s + 1) & (t->cap - 1);
+    }
+    t->labels[t->count] = key;
+    t->hashes[t->count] = h;
+    t->slots[s] = t->count + 1;
+    *idx = t->count++;
+    return 0;
+}
+
+/* ---- heaps of series indexes, as Go's container/heap over vectorByValueHeap ---------------- */
+
+typedef struct kheap {
+    size_t *items;
+    const double *vals;    /* value of series i at the current step, indexed by series */
+    bool reverse;          /* bottomk: vectorByReverseValueHeap */
+} kheap;
+
+static bool heap_less(const kheap *h, size_t a, size_t b)
+{
+    double vi = h->vals[h->items[a]], vj = h->vals[h->items[b]];
+    if (isnan(vi))
+        return true;
+    return h->reverse ? vi > vj : vi < vj;
+}
+
+static void heap_swap(kheap *h, size_t a, size_t b)
+{
+    size_t t = h->items[a];
+    h->items[a] = h->items[b];
+    h->items[b] = t;
+}
+
+static void heap_up(kheap *h, size_t j)
+{
+    while (j > 0) {
+        size_t i = (j - 1) / 2;
+        if (i == j || !heap_less(h, j, i))
+            break;
+        heap_swap(h, i, j);
+        j = i;
+    }
+}
+
+static bool heap_down(kheap *h, size_t i0, size_t n)
+{
+    size_t i = i0;
+    for (;;) {
+        size_t j1 = 2 * i + 1;
+        if (j1 >= n)
+            break;
+        size_t j = j1;
+        if (j1 + 1 < n && heap_less(h, j1 + 1, j1))
+            j = j1 + 1;
+        if (!heap_less(h, j, i))
+            break;
+        heap_swap(h, i, j);
+        i = j;
+    }
+    return i > i0;
+}
+
+static void heap_push(kheap *h, size_t *len, size_t item)
+{
+    h->items[*len] = item;
+    (*len)++;
+    heap_up(h, *len - 1);
+}
+
+static void heap_fix0(kheap *h, size_t len)
+{
+    if (!heap_down(h, 0, len))
+        heap_up(h, 0);
+}
+
+/* Stable insertion sort by Reverse(Less): the order Prometheus outputs topk/bottomk in. */
+static void heap_sort_output(kheap *h, size_t len)
+{
+    for (size_t i = 1; i < len; i++)
+        for (size_t j = i; j > 0 && heap_less(h, j - 1, j); j--)
+            heap_swap(h, j, j - 1);
+}
+
+/* ---- the parameter --------------------------------------------------------------------------- */
+
+static int eval_param(pq_eval *ev, const pq_node *node, double **param)
+{
+    *param = NULL;
+    const pq_node *p = node->u.aggregate.param;
+    if (!p || node->u.aggregate.op == PQ_OP_COUNT_VALUES)
+        return 0;
+    pq_value v;
+    if (pq_eval_node(ev, p, &v))
+        return -1;
+    if (v.type != PQ_TYPE_SCALAR)
+        return pq_eval_fail(ev, PROMQL_ERR_INTERNAL, "aggregation parameter is not a scalar");
+    *param = v.u.scalar;
+    return 0;
+}
+
+/* ---- count_values -------------------------------------------------------------------------- */
+
+static bool valid_utf8_name(const char *s)
+{
+    if (!*s)
+        return false;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned char c = *p;
+        size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        if (!n)
+            return false;
+        uint32_t v = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+        for (size_t i = 1; i < n; i++) {
+            if ((p[i] & 0xC0) != 0x80)
+                return false;
+            v = (v << 6) | (p[i] & 0x3F);
+        }
+        if ((n == 2 && v < 0x80) || (n == 3 && v < 0x800) || (n == 4 && v < 0x10000) || v > 0x10FFFF ||
+            (v >= 0xD800 && v <= 0xDFFF))
+            return false;
+        p += n;
+    }
+    return true;
+}
+
+/* FloatHistogram.String(): {count:C, sum:S, <non-empty buckets ascending, zero bucket>}. */
+static void bucket_string(pq_strbuf *b, const pq_hist_bucket *k)
+{
+    char lo[64], hi[64], c[64];
+    pq_format_g(lo, sizeof lo, k->lower);
+    pq_format_g(hi, sizeof hi, k->upper);
+    pq_format_g(c, sizeof c, k->count);
+    pq_strbuf_printf(b, ", %c%s,%s%c:%s", k->lower_inclusive ? '[' : '(', lo, hi, k->upper_inclusive ? ']' : ')', c);
+}
+
+static char *hist_string(pq_eval *ev, const promql_histogram *h)
+{
+    pq_strbuf b;
+    pq_strbuf_init(&b);
+    char c[64], sm[64];
+    pq_format_g(c, sizeof c, h->count);
+    pq_format_g(sm, sizeof sm, h->sum);
+    pq_strbuf_printf(&b, "{count:%s, sum:%s", c, sm);
+    if (pq_hist_validate(h) == PQ_HIST_OK) {
+        size_t nneg = 0;
+        pq_hist_side_iter it;
+        pq_hist_bucket k;
+        pq_hist_side_iter_init(&it, h, false);
+        while (pq_hist_side_iter_next(&it, &k))
+            nneg++;
+        pq_hist_bucket *neg = pq_arena_alloc(ev->arena, (nneg + 1) * sizeof *neg);
+        if (neg) {
+            size_t n = 0;
+            pq_hist_side_iter_init(&it, h, false);
+            while (pq_hist_side_iter_next(&it, &k))
+                if (k.count != 0)
+                    neg[n++] = k;
+            while (n > 0)
+                bucket_string(&b, &neg[--n]);
+        }
+        if (h->zero_count != 0) {
+            pq_hist_bucket z = {-h->zero_threshold, h->zero_threshold, true, true, h->zero_count, 0};
+            bucket_string(&b, &z);
+        }
+        pq_hist_side_iter_init(&it, h, true);
+        while (pq_hist_side_iter_next(&it, &k))
+            if (k.count != 0)
+                bucket_string(&b, &k);
+    }
+    pq_strbuf_putc(&b, '}');
+    char *s = pq_strbuf_finish(&b);
+    char *r = s ? pq_arena_strdup(ev->arena, s) : NULL;
+    free(s);
+    return r;
+}
+
+static int count_values(pq_eval *ev, const pq_node *node, pq_value *out)
+{
+    const pq_node *pn = pq_node_unwrap(node->u.aggregate.param);
+    if (!pn || pn->kind != PQ_NODE_STRING)
+        return pq_eval_fail(ev, PROMQL_ERR_INTERNAL, "count_values parameter is not a string");
+    const char *label = pn->u.string.value;
+    if (strlen(label) != pn->u.string.len || !valid_utf8_name(label)) {
+        pq_strbuf b;
+        pq_strbuf_init(&b);
+        pq_go_quote(&b, pn->u.string.value, pn->u.string.len);
+        char *q = pq_strbuf_finish(&b);
+        int rc = pq_eval_fail(ev, PROMQL_ERR_EXECUTION, "invalid label name %s", q ? q : "");
+        free(q);
+        return rc;
+    }
+    pq_value in;
+    if (pq_eval_node(ev, node->u.aggregate.expr, &in))
+        return -1;
+    pq_strlist grouping = node->u.aggregate.grouping;
+    if (!node->u.aggregate.without) {
+        char **items = pq_arena_alloc(ev->arena, (grouping.count + 1) * sizeof(char *));
+        if (!items)
+            return OOM(ev);
+        if (grouping.count)
+            memcpy(items, grouping.items, grouping.count * sizeof(char *));
+        items[grouping.count] = (char *)label;
+        grouping.items = items;
+        grouping.count++;
+    }
+    out->type = PQ_TYPE_VECTOR;
+    memset(&out->u.vector, 0, sizeof out->u.vector);
+    group_map gm = {0};
+    const pq_vector *v = &in.u.vector;
+    for (size_t s = 0; s < ev->nsteps; s++) {
+        if ((s & 255) == 255 && pq_eval_check_interrupt(ev))
+            return -1;
+        for (size_t k = 0; k < v->count; k++) {
+            const pq_series *se = &v->series[k];
+            if (!pq_bit_get(se->present, s))
+                continue;
+            char buf[400];
+            const char *lv = buf;
+            if (se->hists && se->hists[s]) {
+                if (!(lv = hist_string(ev, se->hists[s])))
+                    return OOM(ev);
+            } else {
+                pq_format_f(buf, sizeof buf, se->values[s]);
+            }
+            promql_labels m = pq_labels_set(ev, se->labels, label, lv);
+            promql_labels g = pq_labels_group(ev, m, &grouping, node->u.aggregate.without);
+            if (ev->arena->failed)
+                return OOM(ev);
+            size_t before = gm.count, gi;
+            if (group_intern(ev, &gm, g, &gi))
+                return -1;
+            if (gm.count > before && !pq_vector_add(ev, &out->u.vector, g))
+                return -1;
+            pq_series *o = &out->u.vector.series[gi];
+            if (!pq_bit_get(o->present, s)) {
+                pq_bit_set(o->present, s);
+                o->values[s] = 0;
+            }
+            o->values[s] += 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- k-aggregations -------------------------------------------------------------------------- */
+
+static int check_k_params(pq_eval *ev, const pq_node *node, const double *param, bool *skip_all)
+{
+    pq_op op = node->u.aggregate.op;
+    double mx = -INFINITY, mn = INFINITY;
+    bool any_nan = false;
+    for (size_t i = 0; i < ev->nsteps; i++) {
+        double p = param[i];
+        if (isnan(p)) {
+            any_nan = true;
+            continue;
+        }
+        if (p > mx)
+            mx = p;
+        if (p < mn)
+            mn = p;
+    }
+    /* Go's params.Max()/Min() ignore NaN only as math.Max/Min would not: they propagate it. */
+    *skip_all = false;
+    if (op == PQ_OP_LIMIT_RATIO) {
+        if (!any_nan && mx == 0 && mn == 0) {
+            *skip_all = true;
+            return 0;
+        }
+        if (any_nan)
+            return pq_eval_fail(ev, PROMQL_ERR_EXECUTION, "Ratio value is NaN");
+        char b[64];
+        if (mx > 1.0) {
+            pq_format_g(b, sizeof b, mx);
+            pq_eval_annotate(ev, PROMQL_ANNOTATION_WARNING, node->u.aggregate.param,
+                             "PromQL warning: ratio value should be between -1 and 1, got %s, capping to 1", b);
+        }
+        if (mn < -1.0) {
+            pq_format_g(b, sizeof b, mn);
+            pq_eval_annotate(ev, PROMQL_ANNOTATION_WARNING, node->u.aggregate.param,
+                             "PromQL warning: ratio value should be between -1 and 1, got %s, capping to -1", b);
+        }
+        return 0;
+    }
+    if (!any_nan && mx < 1) {
+        *skip_all = true;
+        return 0;
+    }
+    if (any_nan)
+        return pq_eval_fail(ev, PROMQL_ERR_EXECUTION, "Parameter value is NaN");
+    char b[64];
+    if (mn <= -9223372036854775808.0) {
+        pq_format_g(b, sizeof b, mn);
+        return pq_eval_fail(ev, PROMQL_ERR_EXECUTION, "Scalar value %s underflows int64", b);
+    }
+    if (mx >= 9223372036854775807.0) {
+        pq_format_g(b, sizeof b, mx);
+        return pq_eval_fail(ev, PROMQL_ERR_EXECUTION, "Scalar value %s overflows int64", b);
+    }
+    return 0;
+}
+
+static int aggregate_k(pq_eval *ev, const pq_node *node, const pq_vector *in, const size_t *gidx, size_t ngroups,
+                       const double *param, pq_value *out)
+{
+    pq_op op = node->u.aggregate.op;
+    out->type = PQ_TYPE_VECTOR;
+    memset(&out->u.vector, 0, sizeof out->u.vector);
+    bool skip_all;
+    if (check_k_params(ev, node, param, &skip_all))
+        return -1;
+    if (skip_all)
+        return 0;
+    size_t n = in->count;
+    /* Output series: one per input series (for range queries); instant queries list them
+     * group by group in heap order instead. */
+    long *out_of = pq_arena_alloc(ev->arena, (n ? n : 1) * sizeof(long));
+    double *vals = pq_arena_alloc(ev->arena, (n ? n : 1) * sizeof(double));
+    size_t *heap_items = pq_arena_alloc(ev->arena, (n ? n : 1) * sizeof(size_t));
+    size_t *heap_off = pq_arena_calloc(ev->arena, ngroups + 1, sizeof(size_t));
+    size_t *gsize = pq_arena_calloc(ev->arena, ngroups + 1, sizeof(size_t));
+    group_state *gs = pq_arena_calloc(ev->arena, ngroups + 1, sizeof *gs);
+    uint64_t *hashes = NULL;
+    if (!out_of || !vals || !heap_items || !heap_off || !gsize || !gs)
+        return OOM(ev);
+    for (size_t k = 0; k < n; k++) {
+        out_of[k] = -1;
+        gsize[gidx[k]]++;
+    }
+    for (size_t g = 1; g <= ngroups; g++)
+        heap_off[g] = heap_off[g - 1] + gsize[g - 1];
+    if (op == PQ_OP_LIMIT_RATIO) {
+        hashes = pq_arena_alloc(ev->arena, (n ? n : 1) * sizeof(uint64_t));
+        if (!hashes)
+            return OOM(ev);
+        for (size_t k = 0; k < n; k++)
+            hashes[k] = pq_labels_hash(in->series[k].labels);
+    }
+    const char *opname = pq_op_name(op);
+    for (size_t s = 0; s < ev->nsteps; s++) {
+        if ((s & 255) == 255 && pq_eval_check_interrupt(ev))
+            return -1;
+        double fp = param[s];
+        int64_t k = 0;
+        double r = 0;
+        if (op == PQ_OP_LIMIT_RATIO) {
+            if (fp == 0)
+                continue;
+            r = fp < -1.0 ? -1.0 : fp > 1.0 ? 1.0 : fp;
+        } else {
+            k = (int64_t)fp;
+            if (k > (int64_t)n)
+                k = (int64_t)n;
+            if (k < 1)
+                continue;
+        }
+        for (size_t g = 0; g < ngroups; g++)
+            gs[g] = (group_state){0};
+        size_t remaining = ngroups;
+        for (size_t si = 0; si < n; si++) {
+            const pq_series *se = &in->series[si];
+            if (!pq_bit_get(se->present, s))
+                continue;
+            const promql_histogram *h = se->hists ? se->hists[s] : NULL;
+            vals[si] = h ? 0 : se->values[s];
+            size_t g = gidx[si];
+            group_state *st = &gs[g];
+            kheap hp = {heap_items + heap_off[g], vals, op == PQ_OP_BOTTOMK};
+            bool first = !st->seen;
+            if (first)
+                st->seen = true;
+            switch (op) {
+            case PQ_OP_TOPK:
+            case PQ_OP_BOTTOMK:
+                if (h) {
+                    if (first)
+                        st->seen = false;
+                    pq_eval_annotate(ev, PROMQL_ANNOTATION_INFO, node, "PromQL info: ignored histogram in %s aggregation",
+                                     opname);
+                } else if ((int64_t)st->heap_len < k) {
+                    heap_push(&hp, &st->heap_len, si);
+                } else {
+                    double top = vals[hp.items[0]], f = vals[si];
+                    bool better = op == PQ_OP_TOPK ? (top < f) : (top > f);
+                    if (better || (isnan(top) && !isnan(f))) {
+                        hp.items[0] = si;
+                        if (k > 1)
+                            heap_fix0(&hp, st->heap_len);
+                    }
+                }
+                break;
+            case PQ_OP_LIMITK:
+                if (first) {
+                    hp.items[0] = si;
+                    st->heap_len = 1;
+                } else if ((int64_t)st->heap_len < k) {
+                    heap_push(&hp, &st->heap_len, si);
+                }
+                if (!st->complete && (int64_t)st->heap_len == k) {
+                    st->complete = true;
+                    remaining--;
+                }
+                break;
+            default: { /* limit_ratio */
+                double offset = (double)hashes[si] / 18446744073709551615.0;
+                bool add = (r >= 0 && offset < r) || (r < 0 && offset >= 1.0 + r);
+                if (add)
+                    heap_push(&hp, &st->heap_len, si);
+                break;
+            }
+            }
+            if (op == PQ_OP_LIMITK && remaining == 0)
+                break;
+        }
+        for (size_t g = 0; g < ngroups; g++) {
+            group_state *st = &gs[g];
+            if (!st->seen)
+                continue;
+            kheap hp = {heap_items + heap_off[g], vals, op == PQ_OP_BOTTOMK};
+            if ((op == PQ_OP_TOPK || op == PQ_OP_BOTTOMK) && st->heap_len > 1)
+                heap_sort_output(&hp, st->heap_len);
+            for (size_t j = 0; j < st->heap_len; j++) {
+                size_t si = hp.items[j];
+                const pq_series *se = &in->series[si];
+                if (out_of[si] < 0) {
+                    pq_series *o = pq_vector_add(ev, &out->u.vector, se->labels);
+                    if (!o)
+                        return -1;
+                    o->drop_name = se->drop_name;
+                    out_of[si] = (long)out->u.vector.count - 1;
+                }
+                pq_series *o = &out->u.vector.series[out_of[si]];
+                pq_bit_set(o->present, s);
+                o->values[s] = se->values[s];
+                if (se->hists && se->hists[s]) {
+                    if (!o->hists && !(o->hists = pq_arena_calloc(ev->arena, ev->nsteps, sizeof *o->hists)))
+                        return OOM(ev);
+                    o->hists[s] = se->hists[s];
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+/* ---- the other aggregations ------------------------------------------------------------------ */
+
+static int cmp_double_nan_first(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    if (isnan(x))
+        return isnan(y) ? 0 : -1;
+    if (isnan(y))
+        return 1;
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+
+static double quantile(double q, double *v, size_t n)
+{
+    if (n == 0 || isnan(q))
+        return NAN;
+    if (q < 0)
+        return -INFINITY;
+    if (q > 1)
+        return INFINITY;
+    qsort(v, n, sizeof *v, cmp_double_nan_first);
+    double fn = (double)n;
+    double rank = q * (fn - 1);
+    double lower = fmax(0, floor(rank));
+    double upper = fmin(fn - 1, lower + 1);
+    double weight = rank - floor(rank);
+    return v[(size_t)lower] * (1 - weight) + v[(size_t)upper] * weight;
+}
+
+/* ---- native histograms in sum and avg ------------------------------------------------------ */
+
+static void note_hint(group_state *st, const promql_histogram *h)
+{
+    if (h->counter_reset_hint == PROMQL_HINT_COUNTER_RESET)
+        st->reset_seen = true;
+    else if (h->counter_reset_hint == PROMQL_HINT_NOT_COUNTER_RESET)
+        st->not_reset_seen = true;
+}
+
+static promql_histogram *hnew(pq_eval *ev)
+{
+    return pq_arena_calloc(ev->arena, 1, sizeof(promql_histogram));
+}
+
+static int hist_error(pq_eval *ev, const pq_node *expr, group_state *st, pq_hist_status rc, promql_labels ls)
+{
+    if (rc == PQ_HIST_ERR_NOMEM)
+        return OOM(ev);
+    if (rc == PQ_HIST_ERR_INCOMPATIBLE_SCHEMA) {
+        const char *name = pq_labels_get(ls, "__name__");
+        pq_strbuf b;
+        pq_strbuf_init(&b);
+        pq_go_quote(&b, name ? name : "", strlen(name ? name : ""));
+        char *q = pq_strbuf_finish(&b);
+        pq_eval_annotate(ev, PROMQL_ANNOTATION_WARNING, expr,
+                         "PromQL warning: vector contains a mix of histograms with exponential and custom buckets "
+                         "schemas for metric name %s",
+                         q ? q : "\"\"");
+        free(q);
+    }
+    st->incompatible = true;
+    return 0;
+}
+
+static void reconciled(pq_eval *ev, const pq_node *expr, unsigned flags)
+{
+    if (flags & PQ_HIST_FLAG_NHCB_BOUNDS_RECONCILED)
+        pq_eval_annotate(ev, PROMQL_ANNOTATION_INFO, expr,
+                         "PromQL info: mismatched custom buckets were reconciled during aggregation");
+}
+
+/* sum: add h into the group's compensated running sum. */
+static int hist_sum_add(pq_eval *ev, const pq_node *expr, group_state *st, const promql_histogram *h, promql_labels ls)
+{
+    if (!st->hval)
+        return 0;
+    note_hint(st, h);
+    promql_histogram *ns = hnew(ev), *nc = hnew(ev);
+    if (!ns || !nc)
+        return OOM(ev);
+    unsigned flags = 0;
+    pq_hist_status rc = pq_hist_kahan_add(ev->arena, st->hval, st->hkahan, h, ns, nc, &flags);
+    if (rc != PQ_HIST_OK)
+        return hist_error(ev, expr, st, rc, ls);
+    reconciled(ev, expr, flags);
+    st->hval = ns;
+    st->hkahan = nc;
+    return 0;
+}
+
+/* avg: Prometheus's compensated sum, switching to an incremental mean on overflow. */
+static int hist_avg_add(pq_eval *ev, const pq_node *expr, group_state *st, const promql_histogram *h, promql_labels ls)
+{
+    if (!st->hval)
+        return 0;
+    note_hint(st, h);
+    unsigned flags = 0;
+    pq_hist_status rc;
+    if (!st->h_incremental) {
+        promql_histogram *ns = hnew(ev), *nc = hnew(ev);
+        if (!ns || !nc)
+            return OOM(ev);
+        rc = pq_hist_kahan_add(ev->arena, st->hval, st->hkahan, h, ns, nc, &flags);
+        if (rc != PQ_HIST_OK)
+            return hist_error(ev, expr, st, rc, ls);
+        reconciled(ev, expr, flags);
+        if (!pq_hist_has_overflow(ns)) {
+            st->hval = ns;
+            st->hkahan = nc;
+            return 0;
+        }
+        st->h_incremental = true;
+        promql_histogram *m = hnew(ev);
+        if (!m || pq_hist_div(ev->arena, st->hval, st->count - 1, m) != PQ_HIST_OK)
+            return OOM(ev);
+        st->hmean = m;
+        if (st->hkahan) {
+            promql_histogram *k = hnew(ev);
+            if (!k || pq_hist_div(ev->arena, st->hkahan, st->count - 1, k) != PQ_HIST_OK)
+                return OOM(ev);
+            st->hkahan = k;
+        }
+    }
+    double q = (st->count - 1) / st->count;
+    if (st->hkahan) {
+        promql_histogram *k = hnew(ev);
+        if (!k || pq_hist_mul(ev->arena, st->hkahan, q, k) != PQ_HIST_OK)
+            return OOM(ev);
+        st->hkahan = k;
+    }
+    promql_histogram *add = hnew(ev), *mq = hnew(ev), *ns = hnew(ev), *nc = hnew(ev);
+    if (!add || !mq || !ns || !nc || pq_hist_div(ev->arena, h, st->count, add) != PQ_HIST_OK ||
+        pq_hist_mul(ev->arena, st->hmean, q, mq) != PQ_HIST_OK)
+        return OOM(ev);
+    flags = 0;
+    rc = pq_hist_kahan_add(ev->arena, mq, st->hkahan, add, ns, nc, &flags);
+    if (rc != PQ_HIST_OK)
+        return hist_error(ev, expr, st, rc, ls);
+    reconciled(ev, expr, flags);
+    st->hmean = ns;
+    st->hkahan = nc;
+    return 0;
+}
+
+/* The final histogram of a sum or avg group, compacted; NULL on failure (error recorded). */
+static promql_histogram *hist_final(pq_eval *ev, pq_op op, group_state *st)
+{
+    promql_histogram *v = NULL, *t;
+    if (op == PQ_OP_SUM) {
+        v = st->hval;
+        if (st->hkahan) {
+            if (!(t = hnew(ev)) || pq_hist_add(ev->arena, v, st->hkahan, t, NULL) != PQ_HIST_OK)
+                goto fail;
+            v = t;
+        }
+    } else if (st->h_incremental) {
+        v = st->hmean;
+        if (st->hkahan) {
+            if (!(t = hnew(ev)) || pq_hist_add(ev->arena, v, st->hkahan, t, NULL) != PQ_HIST_OK)
+                goto fail;
+            v = t;
+        }
+    } else {
+        if (!(t = hnew(ev)) || pq_hist_div(ev->arena, st->hval, st->count, t) != PQ_HIST_OK)
+            goto fail;
+        v = t;
+        if (st->hkahan) {
+            promql_histogram *kc = hnew(ev), *sum = hnew(ev);
+            if (!kc || !sum || pq_hist_div(ev->arena, st->hkahan, st->count, kc) != PQ_HIST_OK ||
+                pq_hist_add(ev->arena, v, kc, sum, NULL) != PQ_HIST_OK)
+                goto fail;
+            v = sum;
+        }
+    }
+    if (!(t = hnew(ev)) || pq_hist_compact(ev->arena, v, 0, t) != PQ_HIST_OK)
+        goto fail;
+    return t;
+fail:
+    pq_eval_fail(ev, PROMQL_ERR_EXECUTION, "histogram aggregation failed");
+    return NULL;
+}
+
+int pq_eval_aggregate(pq_eval *ev, const pq_node *node, pq_value *out)
+{
+    pq_op op = node->u.aggregate.op;
+    if (op == PQ_OP_COUNT_VALUES)
+        return count_values(ev, node, out);
+    double *param;
+    if (eval_param(ev, node, &param))
+        return -1;
+    pq_value in;
+    if (pq_eval_node(ev, node->u.aggregate.expr, &in))
+        return -1;
+    if (in.type != PQ_TYPE_VECTOR)
+        return pq_eval_fail(ev, PROMQL_ERR_INTERNAL, "aggregation over a non-vector");
+    const pq_vector *v = &in.u.vector;
+    bool without = node->u.aggregate.without;
+    const pq_strlist *grouping = &node->u.aggregate.grouping;
+
+    /* Map input series to groups. */
+    group_map gm = {0};
+    size_t *gidx = pq_arena_alloc(ev->arena, (v->count ? v->count : 1) * sizeof(size_t));
+    if (!gidx)
+        return OOM(ev);
+    for (size_t k = 0; k < v->count; k++) {
+        promql_labels g = pq_labels_group(ev, v->series[k].labels, grouping, without);
+        if (ev->arena->failed)
+            return OOM(ev);
+        if (group_intern(ev, &gm, g, &gidx[k]))
+            return -1;
+    }
+    if (op == PQ_OP_TOPK || op == PQ_OP_BOTTOMK || op == PQ_OP_LIMITK || op == PQ_OP_LIMIT_RATIO)
+        return aggregate_k(ev, node, v, gidx, gm.count, param, out);
+
+    if (op == PQ_OP_QUANTILE) {
+        bool any_nan = false;
+        double mx = -INFINITY, mn = INFINITY;
+        for (size_t i = 0; i < ev->nsteps; i++) {
+            if (isnan(param[i]))
+                any_nan = true;
+            else {
+                mx = fmax(mx, param[i]);
+                mn = fmin(mn, param[i]);
+            }
+        }
+        char b[64];
+        if (any_nan)
+            pq_eval_annotate(ev, PROMQL_ANNOTATION_WARNING, node->u.aggregate.param,
+                             "PromQL warning: quantile value should be between 0 and 1, got NaN");
+        if (mx > 1) {
+            pq_format_g(b, sizeof b, mx);
+            pq_eval_annotate(ev, PROMQL_ANNOTATION_WARNING, node->u.aggregate.param,
+                             "PromQL warning: quantile value should be between 0 and 1, got %s", b);
+        }
+        if (mn < 0) {
+            pq_format_g(b, sizeof b, mn);
+            pq_eval_annotate(ev, PROMQL_ANNOTATION_WARNING, node->u.aggregate.param,
+                             "PromQL warning: quantile value should be between 0 and 1, got %s", b);
+        }
+    }
+
+    size_t ng = gm.count;
+    out->type = PQ_TYPE_VECTOR;
+    memset(&out->u.vector, 0, sizeof out->u.vector);
+    for (size_t g = 0; g < ng; g++)
+        if (!pq_vector_add(ev, &out->u.vector, gm.labels[g]))
+            return -1;
+    group_state *gs = pq_arena_calloc(ev->arena, ng ? ng : 1, sizeof *gs);
+    double *qvals = NULL;
+    size_t *qoff = NULL;
+    if (!gs)
+        return OOM(ev);
+    if (op == PQ_OP_QUANTILE) {
+        qvals = pq_arena_alloc(ev->arena, (v->count ? v->count : 1) * sizeof(double));
+        qoff = pq_arena_calloc(ev->arena, ng + 1, sizeof(size_t));
+        if (!qvals || !qoff)
+            return OOM(ev);
+        for (size_t k = 0; k < v->count; k++)
+            qoff[gidx[k] + 1]++;
+        for (size_t g = 1; g <= ng; g++)
+            qoff[g] += qoff[g - 1];
+    }
+    const pq_node *expr = node->u.aggregate.expr;
+    const char *opname = pq_op_name(op);
+
+    for (size_t s = 0; s < ev->nsteps; s++) {
+        if ((s & 255) == 255 && pq_eval_check_interrupt(ev))
+            return -1;
+        for (size_t g = 0; g < ng; g++)
+            gs[g].seen = false;
+        for (size_t k = 0; k < v->count; k++) {
+            const pq_series *se = &v->series[k];
+            if (!pq_bit_get(se->present, s))
+                continue;
+            double f = se->values[s];
+            const promql_histogram *h = se->hists ? se->hists[s] : NULL;
+            group_state *st = &gs[gidx[k]];
+            if (!st->seen) {
+                *st = (group_state){.seen = true, .value = f, .mean = f, .count = 1, .drop_name = se->drop_name};
+                switch (op) {
+                case PQ_OP_SUM:
+                case PQ_OP_AVG:
+                    if (h) {
+                        st->has_hist = true;
+                        st->hval = (promql_histogram *)h;
+                        note_hint(st, h);
+                    } else {
+                        st->has_float = true;
+                    }
+                    break;
+                case PQ_OP_STDVAR:
+                case PQ_OP_STDDEV:
+                    if (h) {
+                        st->seen = false;
+                        pq_eval_annotate(ev, PROMQL_ANNOTATION_INFO, expr,
+                                         "PromQL info: ignored histogram in %s aggregation", opname);
+                    } else {
+                        st->value = (isnan(f) || isinf(f)) ? NAN : 0;
+                    }
+                    break;
+                case PQ_OP_QUANTILE:
+                    if (h) {
+                        st->seen = false;
+                        pq_eval_annotate(ev, PROMQL_ANNOTATION_INFO, expr,
+                                         "PromQL info: ignored histogram in %s aggregation", opname);
+                    }
+                    st->nvals = 0;
+                    qvals[qoff[gidx[k]] + st->nvals++] = f;
+                    break;
+                case PQ_OP_GROUP:
+                    st->value = 1;
+                    break;
+                case PQ_OP_MIN:
+                case PQ_OP_MAX:
+                    if (h) {
+                        st->seen = false;
+                        pq_eval_annotate(ev, PROMQL_ANNOTATION_INFO, expr,
+                                         "PromQL info: ignored histogram in %s aggregation", opname);
+                    }
+                    break;
+                default:
+                    break;
+                }
+                continue;
+            }
+            if (st->incompatible)
+                continue;
+            if (se->drop_name)
+                st->drop_name = true;
+            switch (op) {
+            case PQ_OP_SUM:
+                if (h) {
+                    st->has_hist = true;
+                    if (hist_sum_add(ev, expr, st, h, se->labels))
+                        return -1;
+                } else {
+                    st->has_float = true;
+                    kahan_inc(f, &st->value, &st->kahan_c);
+                }
+                break;
+            case PQ_OP_AVG:
+                st->count++;
+                if (h) {
+                    st->has_hist = true;
+                    if (hist_avg_add(ev, expr, st, h, se->labels))
+                        return -1;
+                    break;
+                }
+                st->has_float = true;
+                if (!st->incremental) {
+                    double nv = st->value, nc = st->kahan_c;
+                    kahan_inc(f, &nv, &nc);
+                    if (!isinf(nv)) {
+                        st->value = nv;
+                        st->kahan_c = nc;
+                        break;
+                    }
+                    st->incremental = true;
+                    st->mean = st->value / (st->count - 1);
+                    st->kahan_c /= st->count - 1;
+                }
+                {
+                    double q = (st->count - 1) / st->count;
+                    double m = q * st->mean, c = q * st->kahan_c;
+                    kahan_inc(f / st->count, &m, &c);
+                    st->mean = m;
+                    st->kahan_c = c;
+                }
+                break;
+            case PQ_OP_GROUP:
+                break;
+            case PQ_OP_MAX:
+                if (h) {
+                    pq_eval_annotate(ev, PROMQL_ANNOTATION_INFO, expr, "PromQL info: ignored histogram in max aggregation");
+                    break;
+                }
+                if (st->value < f || isnan(st->value))
+                    st->value = f;
+                break;
+            case PQ_OP_MIN:
+                if (h) {
+                    pq_eval_annotate(ev, PROMQL_ANNOTATION_INFO, expr, "PromQL info: ignored histogram in min aggregation");
+                    break;
+                }
+                if (st->value > f || isnan(st->value))
+                    st->value = f;
+                break;
+            case PQ_OP_COUNT:
+                st->count++;
+                break;
+            case PQ_OP_STDVAR:
+            case PQ_OP_STDDEV:
+                if (h) {
+                    pq_eval_annotate(ev, PROMQL_ANNOTATION_INFO, expr,
+                                     "PromQL info: ignored histogram in %s aggregation", opname);
+                    break;
+                }
+                {
+                    st->count++;
+                    double delta = f - st->mean;
+                    st->mean += delta / st->count;
+                    st->value += delta * (f - st->mean);
+                }
+                break;
+            case PQ_OP_QUANTILE:
+                if (h) {
+                    pq_eval_annotate(ev, PROMQL_ANNOTATION_INFO, expr,
+                                     "PromQL info: ignored histogram in quantile aggregation");
+                    break;
+                }
+                qvals[qoff[gidx[k]] + st->nvals++] = f;
+                break;
+            default:
+                break;
+            }
+        }
+        for (size_t g = 0; g < ng; g++) {
+            group_state *st = &gs[g];
+            if (!st->seen)
+                continue;
+            double val = st->value;
+            switch (op) {
+            case PQ_OP_AVG:
+            case PQ_OP_SUM:
+                if (st->has_float && st->has_hist) {
+                    pq_eval_annotate(ev, PROMQL_ANNOTATION_WARNING, expr,
+                                     "PromQL warning: encountered a mix of histograms and floats for aggregation");
+                    continue;
+                }
+                if (st->incompatible)
+                    continue;
+                if (st->has_hist) {
+                    promql_histogram *hv = hist_final(ev, op, st);
+                    if (!hv)
+                        return -1;
+                    if (st->reset_seen && st->not_reset_seen)
+                        pq_eval_annotate(ev, PROMQL_ANNOTATION_WARNING, expr,
+                                         "PromQL warning: conflicting counter resets during histogram aggregation");
+                    pq_series *o = &out->u.vector.series[g];
+                    pq_bit_set(o->present, s);
+                    o->values[s] = 0;
+                    o->drop_name = st->drop_name;
+                    if (!o->hists && !(o->hists = pq_arena_calloc(ev->arena, ev->nsteps, sizeof *o->hists)))
+                        return OOM(ev);
+                    o->hists[s] = hv;
+                    continue;
+                }
+                if (op == PQ_OP_SUM)
+                    val = st->value + st->kahan_c;
+                else if (st->incremental)
+                    val = st->mean + st->kahan_c;
+                else
+                    val = st->value / st->count + st->kahan_c / st->count;
+                break;
+            case PQ_OP_COUNT:
+                val = st->count;
+                break;
+            case PQ_OP_STDVAR:
+                val = st->value / st->count;
+                break;
+            case PQ_OP_STDDEV:
+                val = sqrt(st->value / st->count);
+                break;
+            case PQ_OP_QUANTILE:
+                val = quantile(param[s], qvals + qoff[g], st->nvals);
+                break;
+            default:
+                break;
+            }
+            pq_series *o = &out->u.vector.series[g];
+            pq_bit_set(o->present, s);
+            o->values[s] = val;
+            o->drop_name = st->drop_name;
+        }
+    }
+    /* Groups never seen are dropped. */
+    size_t words = pq_bitmap_words(ev->nsteps), w = 0;
+    for (size_t g = 0; g < out->u.vector.count; g++) {
+        bool any = false;
+        for (size_t i = 0; i < words && !any; i++)
+            any = out->u.vector.series[g].present[i] != 0;
+        if (any)
+            out->u.vector.series[w++] = out->u.vector.series[g];
+    }
+    out->u.vector.count = w;
+    return 0;
+}

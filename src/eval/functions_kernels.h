@@ -1,0 +1,100 @@
+/*
+ * functions_kernels.h -- the numeric cores of PromQL's functions as pure functions over plain
+ * arrays (timestamps in ms, float values), with no evaluator dependency. functions.c feeds them
+ * one window or one step at a time; the unit tests call them directly. Every formula follows
+ * Prometheus 3.14's promql/functions.go and quantile.go, including the order of floating-point
+ * operations, so results agree bit for bit where upstream's tests compare exactly.
+ */
+#ifndef PQ_FUNCTIONS_KERNELS_H
+#define PQ_FUNCTIONS_KERNELS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Neumaier-compensated summation step (Prometheus's kahansum.Inc): returns the new sum and
+ * updates *c. An infinite sum resets the compensation. */
+double pq_fn_kahan_inc(double inc, double sum, double *c);
+
+/* rate()/increase()/delta() over the samples of one window (all inside (rs, re]): false when
+ * there is no result. range_ms is the selector's range. st: the samples' start timestamps or
+ * NULL (counters only): a start-timestamp reset counts as a counter reset, and a first start
+ * timestamp inside the range replaces the extrapolation to the left (so one sample can do).
+ * *overlap (may be NULL) is set when a start timestamp overlaps the previous sample. */
+bool pq_fn_extrapolated_rate(const int64_t *t, const double *v, const int64_t *st, size_t n,
+                             int64_t rs, int64_t re, int64_t range_ms, bool is_counter,
+                             bool is_rate, double *out, bool *overlap);
+
+/* Prometheus's isStartTimestampReset and checkStartTimeOverlap. */
+bool pq_fn_st_reset(int64_t prev_st, int64_t prev_t, int64_t cur_st, int64_t cur_t);
+bool pq_fn_st_overlap(int64_t prev_st, int64_t prev_t, int64_t cur_st);
+
+/* The anchored / smoothed variants: the samples are those of the extended window
+ * (rs - lookback, re] (anchored) or (rs - lookback, re + lookback] (smoothed). */
+bool pq_fn_extended_rate(const int64_t *t, const double *v, size_t n, int64_t rs, int64_t re,
+                         int64_t range_ms, bool smoothed, bool is_counter, bool is_rate,
+                         double *out);
+
+/* irate() (is_rate) / idelta() over the last two samples of the window; st as for rates. */
+bool pq_fn_instant_value(const int64_t *t, const double *v, const int64_t *st, size_t n,
+                         bool is_rate, double *out);
+
+/* Least-squares fit of v against (t - intercept_t)/1000 with compensated sums. */
+void pq_fn_linear_regression(const int64_t *t, const double *v, size_t n, int64_t intercept_t,
+                             double *slope, double *intercept);
+
+/* Aggregations over one window's float values (n >= 1). */
+double pq_fn_sum_over(const double *v, size_t n);
+double pq_fn_avg_over(const double *v, size_t n);
+double pq_fn_variance_over(const double *v, size_t n);
+/* max (want_max) / min, with upstream's NaN rule: a NaN is replaced by any later value. Sets
+ * *idx to the index of the chosen sample (for ts_of_max/min, which prefer the latest tie). */
+double pq_fn_extreme_over(const double *v, size_t n, bool want_max, bool latest_tie, size_t *idx);
+double pq_fn_double_exp_smoothing(const double *v, size_t n, double sf, double tf);
+double pq_fn_changes(const double *v, size_t n);
+/* st (may be NULL): start-timestamp resets count too. */
+double pq_fn_resets(const int64_t *t, const double *v, const int64_t *st, size_t n);
+
+/* The q-quantile of values (sorted in place, NaN first), as Prometheus's quantile(). */
+double pq_fn_quantile(double q, double *values, size_t n);
+/* Median absolute deviation (values is scratch, modified). */
+double pq_fn_mad(double *values, size_t n);
+
+/* Classic histogram buckets. */
+typedef struct pq_bucket {
+    double upper;
+    double count;
+} pq_bucket;
+
+typedef struct pq_bucket_quantile_info {
+    bool forced_monotonic;
+    bool fixed_precision;
+    double min_bucket, max_bucket, max_diff;
+} pq_bucket_quantile_info;
+
+/* Prometheus's BucketQuantile; sorts/coalesces/fixes buckets in place (n >= 1). */
+double pq_fn_bucket_quantile(double q, pq_bucket *b, size_t n, pq_bucket_quantile_info *info);
+/* Prometheus's BucketFraction (n >= 1). */
+double pq_fn_bucket_fraction(double lower, double upper, pq_bucket *b, size_t n);
+
+/* Go's strconv.ParseFloat for bucket bounds ("+Inf", "1e3", "0x1p-2", "1_000" rejected...):
+ * true on success. */
+bool pq_fn_parse_float(const char *s, double *out);
+
+/* Math one-liners with Go's semantics where C differs. */
+double pq_fn_round(double v, double to_nearest);
+double pq_fn_sgn(double v);
+
+/* Calendar fields of a Unix time in seconds (UTC), as Go's time package computes them.
+ * Returns false when the value cannot be a time (NaN/Inf): upstream then yields NaN-based
+ * garbage; callers decide. */
+typedef enum pq_date_field {
+    PQ_DATE_DAYS_IN_MONTH, PQ_DATE_DAY_OF_MONTH, PQ_DATE_DAY_OF_WEEK, PQ_DATE_DAY_OF_YEAR,
+    PQ_DATE_HOUR, PQ_DATE_MINUTE, PQ_DATE_MONTH, PQ_DATE_YEAR
+} pq_date_field;
+double pq_fn_date(double unix_seconds, pq_date_field f);
+
+/* Natural-order comparison as github.com/facette/natsort's Compare (a < b). */
+bool pq_natsort_less(const char *a, const char *b);
+
+#endif

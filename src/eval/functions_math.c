@@ -1,0 +1,273 @@
+/*
+ * functions_math.c -- scalar helpers of the instant-vector functions where C and Go differ or
+ * where Go's library behaviour must be reproduced: round() with to_nearest, sgn(), the
+ * calendar functions (Go's time package in UTC), Go's strconv.ParseFloat syntax for the `le`
+ * label, and facette/natsort's natural order for sort_by_label().
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eval/functions_kernels.h"
+
+double pq_fn_round(double v, double to_nearest)
+{
+    /* Dividing by the inverse causes fewer representation surprises, as upstream notes. */
+    double inv = 1.0 / to_nearest;
+    return floor(v * inv + 0.5) / inv;
+}
+
+double pq_fn_sgn(double v)
+{
+    if (v < 0)
+        return -1;
+    if (v > 0)
+        return 1;
+    return v; /* 0, -0 and NaN unchanged */
+}
+
+/* ---- calendar ---------------------------------------------------------------------------- */
+
+/* Days since 1970-01-01 to a proleptic Gregorian civil date (Hinnant's algorithm). */
+static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t yy = yoe + era * 400;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = yy + (*m <= 2);
+}
+
+static bool is_leap(int64_t y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in_month(int64_t y, int m)
+{
+    static const int dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && is_leap(y) ? 29 : dim[m - 1];
+}
+
+double pq_fn_date(double unix_seconds, pq_date_field f)
+{
+    /* Go converts with int64(f): truncation toward zero; NaN and out-of-range values become
+     * the minimum int64 on amd64. */
+    int64_t s;
+    if (isnan(unix_seconds) || unix_seconds >= 9223372036854775808.0 ||
+        unix_seconds < -9223372036854775808.0)
+        s = INT64_MIN;
+    else
+        s = (int64_t)unix_seconds;
+    int64_t days = s / 86400, secs = s % 86400;
+    if (secs < 0) {
+        secs += 86400;
+        days--;
+    }
+    int64_t y;
+    int m, d;
+    civil_from_days(days, &y, &m, &d);
+    switch (f) {
+    case PQ_DATE_DAYS_IN_MONTH:
+        return days_in_month(y, m);
+    case PQ_DATE_DAY_OF_MONTH:
+        return d;
+    case PQ_DATE_DAY_OF_WEEK: {
+        int64_t w = (days + 4) % 7; /* 1970-01-01 was a Thursday */
+        return (double)(w < 0 ? w + 7 : w);
+    }
+    case PQ_DATE_DAY_OF_YEAR: {
+        int yday = d;
+        for (int i = 1; i < m; i++)
+            yday += days_in_month(y, i);
+        return yday;
+    }
+    case PQ_DATE_HOUR:
+        return (double)(secs / 3600);
+    case PQ_DATE_MINUTE:
+        return (double)(secs % 3600 / 60);
+    case PQ_DATE_MONTH:
+        return m;
+    case PQ_DATE_YEAR:
+        return (double)y;
+    }
+    return NAN;
+}
+
+/* ---- Go's strconv.ParseFloat ------------------------------------------------------------- */
+
+static size_t prefix_ci(const char *s, const char *word)
+{
+    size_t n = 0;
+    while (s[n] && word[n] && tolower((unsigned char)s[n]) == word[n])
+        n++;
+    return n;
+}
+
+bool pq_fn_parse_float(const char *s, double *out)
+{
+    const char *p = s;
+    int sign = 1;
+    if (*p == '+' || *p == '-') {
+        sign = *p == '-' ? -1 : 1;
+        p++;
+    }
+    if (*p == 'i' || *p == 'I') {
+        size_t n = prefix_ci(p, "infinity");
+        if ((n == 3 && p[3] == '\0') || (n == 8 && p[8] == '\0')) {
+            *out = sign * INFINITY;
+            return true;
+        }
+        return false;
+    }
+    if (p == s && (*p == 'n' || *p == 'N')) {
+        if (prefix_ci(p, "nan") == 3 && p[3] == '\0') {
+            *out = NAN;
+            return true;
+        }
+        return false;
+    }
+    /* Validate the syntax Go accepts; strtod is more lenient (spaces, hex without exponent). */
+    const char *q = p;
+    bool hex = q[0] == '0' && (q[1] == 'x' || q[1] == 'X');
+    size_t digits = 0;
+    if (hex) {
+        q += 2;
+        bool dot = false;
+        for (;; q++) {
+            if (isxdigit((unsigned char)*q))
+                digits++;
+            else if (*q == '.' && !dot)
+                dot = true;
+            else
+                break;
+        }
+        if (digits == 0 || (*q != 'p' && *q != 'P'))
+            return false;
+    } else {
+        bool dot = false;
+        for (;; q++) {
+            if (isdigit((unsigned char)*q))
+                digits++;
+            else if (*q == '.' && !dot)
+                dot = true;
+            else
+                break;
+        }
+        if (digits == 0)
+            return false;
+    }
+    if (*q == 'e' || *q == 'E' || *q == 'p' || *q == 'P') {
+        q++;
+        if (*q == '+' || *q == '-')
+            q++;
+        if (!isdigit((unsigned char)*q))
+            return false;
+        while (isdigit((unsigned char)*q))
+            q++;
+    }
+    if (*q != '\0')
+        return false;
+    errno = 0;
+    char *end;
+    double v = strtod(s, &end);
+    if (*end != '\0')
+        return false;
+    if (errno == ERANGE && isinf(v))
+        return false; /* Go reports ErrRange on overflow (not on underflow) */
+    *out = v;
+    return true;
+}
+
+/* ---- natural sort ------------------------------------------------------------------------ */
+
+typedef struct chunk {
+    const char *s;
+    size_t len;
+    bool digits;
+} chunk;
+
+static chunk next_chunk(const char *s)
+{
+    chunk c = {s, 0, isdigit((unsigned char)*s) != 0};
+    while (s[c.len] && (isdigit((unsigned char)s[c.len]) != 0) == c.digits)
+        c.len++;
+    return c;
+}
+
+static size_t count_chunks(const char *s)
+{
+    size_t n = 0;
+    while (*s) {
+        chunk c = next_chunk(s);
+        s += c.len;
+        n++;
+    }
+    return n;
+}
+
+/* strconv.Atoi on a digits-only chunk: fails on int64 overflow. */
+static bool chunk_int(chunk c, int64_t *v)
+{
+    if (!c.digits)
+        return false;
+    int64_t r = 0;
+    for (size_t i = 0; i < c.len; i++) {
+        int dg = c.s[i] - '0';
+        if (r > (INT64_MAX - dg) / 10)
+            return false;
+        r = r * 10 + dg;
+    }
+    *v = r;
+    return true;
+}
+
+static int chunk_cmp(chunk a, chunk b)
+{
+    size_t n = a.len < b.len ? a.len : b.len;
+    int c = memcmp(a.s, b.s, n);
+    if (c)
+        return c;
+    return a.len < b.len ? -1 : (a.len > b.len ? 1 : 0);
+}
+
+bool pq_natsort_less(const char *a, const char *b)
+{
+    size_t na = count_chunks(a), nb = count_chunks(b);
+    for (size_t i = 0; i < na; i++) {
+        if (i >= nb)
+            return false;
+        chunk ca = next_chunk(a), cb = next_chunk(b);
+        a += ca.len;
+        b += cb.len;
+        int64_t ia, ib;
+        if (chunk_int(ca, &ia) && chunk_int(cb, &ib)) {
+            if (ia == ib) {
+                if (i == na - 1)
+                    return true;
+                if (i == nb - 1)
+                    return false;
+                continue;
+            }
+            return ia < ib;
+        }
+        int c = chunk_cmp(ca, cb);
+        if (c == 0) {
+            if (i == na - 1)
+                return true;
+            if (i == nb - 1)
+                return false;
+            continue;
+        }
+        return c < 0;
+    }
+    return false;
+}
