@@ -22,6 +22,62 @@ struct pq_arena_cleanup {
 
 #define PQ_ARENA_MIN_BLOCK (16 * 1024)
 
+/* Freed blocks of at least PQ_ARENA_CACHE_MIN bytes are kept per thread (up to
+ * PQ_ARENA_CACHE_BLOCKS blocks, PQ_ARENA_CACHE_BYTES in all) for the next arena: a query's
+ * big blocks are then not unmapped and faulted in again, page by page, by the next query. */
+#define PQ_ARENA_CACHE_MIN ((size_t)256 << 10)
+#define PQ_ARENA_CACHE_BLOCKS 8
+#define PQ_ARENA_CACHE_BYTES ((size_t)64 << 20)
+
+static _Thread_local struct {
+    pq_arena_block *blocks[PQ_ARENA_CACHE_BLOCKS];
+    size_t count;
+    size_t bytes;
+} block_cache;
+
+/* The smallest cached block with room for 'want' bytes (and within the budget), or NULL. */
+static pq_arena_block *cache_take(size_t want, size_t room)
+{
+    size_t best = SIZE_MAX;
+    for (size_t i = 0; i < block_cache.count; i++) {
+        size_t sz = block_cache.blocks[i]->size;
+        if (sz >= want && sz <= room &&
+            (best == SIZE_MAX || sz < block_cache.blocks[best]->size))
+            best = i;
+    }
+    if (best == SIZE_MAX)
+        return NULL;
+    pq_arena_block *b = block_cache.blocks[best];
+    block_cache.blocks[best] = block_cache.blocks[--block_cache.count];
+    block_cache.bytes -= b->size;
+    return b;
+}
+
+static void block_release(pq_arena_block *b)
+{
+    if (b->size >= PQ_ARENA_CACHE_MIN && b->size <= PQ_ARENA_CACHE_BYTES) {
+        /* Make room by dropping smaller cached blocks first. */
+        while (block_cache.count > 0 &&
+               (block_cache.count == PQ_ARENA_CACHE_BLOCKS || block_cache.bytes + b->size > PQ_ARENA_CACHE_BYTES)) {
+            size_t small = 0;
+            for (size_t i = 1; i < block_cache.count; i++)
+                if (block_cache.blocks[i]->size < block_cache.blocks[small]->size)
+                    small = i;
+            if (block_cache.blocks[small]->size >= b->size)
+                break;
+            block_cache.bytes -= block_cache.blocks[small]->size;
+            free(block_cache.blocks[small]);
+            block_cache.blocks[small] = block_cache.blocks[--block_cache.count];
+        }
+        if (block_cache.count < PQ_ARENA_CACHE_BLOCKS && block_cache.bytes + b->size <= PQ_ARENA_CACHE_BYTES) {
+            block_cache.blocks[block_cache.count++] = b;
+            block_cache.bytes += b->size;
+            return;
+        }
+    }
+    free(b);
+}
+
 void pq_arena_init(pq_arena *a, size_t limit)
 {
     memset(a, 0, sizeof *a);
@@ -37,7 +93,7 @@ void pq_arena_free(pq_arena *a)
     pq_arena_block *b = a->head;
     while (b) {
         pq_arena_block *prev = b->prev;
-        free(b);
+        block_release(b);
         b = prev;
     }
     a->head = NULL;
@@ -72,7 +128,13 @@ void *pq_arena_alloc(pq_arena *a, size_t size)
             return NULL;
         }
     }
-    pq_arena_block *b = malloc(sizeof(pq_arena_block) + want);
+    size_t room = a->limit ? a->limit - a->total : SIZE_MAX;
+    pq_arena_block *b = want >= PQ_ARENA_CACHE_MIN ? cache_take(want, room) : NULL;
+    if (b) {
+        want = b->size;
+    } else {
+        b = malloc(sizeof(pq_arena_block) + want);
+    }
     if (!b) {
         a->failed = 1;
         return NULL;
@@ -164,7 +226,7 @@ void pq_arena_reset_to(pq_arena *a, pq_arena_mark m)
     while (a->head && a->head != m.head) {
         pq_arena_block *prev = a->head->prev;
         a->total -= a->head->size;
-        free(a->head);
+        block_release(a->head);
         a->head = prev;
     }
     a->used = m.head ? m.used : 0;
