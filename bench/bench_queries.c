@@ -336,6 +336,7 @@ int main(int argc, char **argv)
 {
     const char *data = NULL, *filter = NULL, *dump = NULL, *ids = NULL;
     int per_case_rss = 0;
+    long max_case_kb = 0;   /* with --rss: the highest per-case peak (each case resets VmHWM) */
     int gen = 0, runs = 3, intervals = 8640 + 10000, list = 0, deploy = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--data") && i + 1 < argc)
@@ -474,13 +475,19 @@ int main(int argc, char **argv)
         if (best < INFINITY) {
             printf("%-5d %-70s %6d %12.3f %12.3f %10zu %10lld", c, expanded[c].expr,
                    expanded[c].steps, best * 1e3, best_eval * 1e3, nseries, (long long)peak);
-            if (per_case_rss)
-                printf(" %8.1f", status_hwm_kb() / 1024.0);
+            if (per_case_rss) {
+                long kb = status_hwm_kb();
+                if (kb > max_case_kb)
+                    max_case_kb = kb;
+                printf(" %8.1f", kb / 1024.0);
+            }
             printf("\n");
         }
         fflush(stdout);
     }
     long hwm = hwm_reset ? status_hwm_kb() : -1;
+    if (hwm > 0 && max_case_kb > hwm)
+        hwm = max_case_kb;
     if (hwm > 0)
         printf("# peak RSS %.1f MiB while querying (store + engine; %.1f MiB while loading the text file)\n",
                hwm / 1024.0, load_peak_kb / 1024.0);
