@@ -260,11 +260,17 @@ static void shortest_digits_bisect(double a, go_digits *g)
     d17[17] = 0;
     int e17 = atoi(s17 + 19);
     int lo = 1, hi = 17; /* 17 digits always read back */
-    format_p(a, d17, e17, 15, buf, sizeof buf);
-    if (strtod(buf, NULL) == a)
-        hi = 15;
-    else
-        lo = 16;
+    /* Most values need 16 or 17 digits: settle those with one or two checks. */
+    format_p(a, d17, e17, 16, buf, sizeof buf);
+    if (strtod(buf, NULL) != a) {
+        lo = 17;
+    } else {
+        format_p(a, d17, e17, 15, buf, sizeof buf);
+        if (strtod(buf, NULL) == a)
+            hi = 15;
+        else
+            lo = hi = 16;
+    }
     while (lo < hi) {
         int mid = (lo + hi) / 2;
         format_p(a, d17, e17, mid, buf, sizeof buf);
