@@ -16,7 +16,12 @@
  * 15 s steps.
  *
  * usage: bench_queries [--scenario range|deploy] (--data FILE | --generate) [--intervals N]
- *                      [--runs N] [--filter TEXT] [--dump DIR] [--list]
+ *                      [--runs N] [--filter TEXT] [--id N[,N...]] [--dump DIR] [--list]
+ *
+ * --id runs only the listed case numbers (as --list prints them): for profiling one case.
+ * --cpu times with the thread's CPU clock instead of the wall clock (best_ms; eval_ms is the
+ * engine's own wall-clock figure): steadier on a busy machine.
+ * --rss adds a column: the peak resident MiB of the process (store included) during each case.
  */
 #include <errno.h>
 #include <math.h>
@@ -150,10 +155,12 @@ static void expand_cases(void)
     }
 }
 
+static clockid_t bench_clock = CLOCK_MONOTONIC;
+
 static double now_seconds(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(bench_clock, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
@@ -162,6 +169,31 @@ static long peak_rss_kb(void)
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     return ru.ru_maxrss;
+}
+
+/* VmHWM of /proc/self/status: the peak resident set since start or since reset_peak_rss(). */
+static long status_hwm_kb(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    long kb = -1;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "VmHWM: %ld", &kb) == 1)
+            break;
+    if (f)
+        fclose(f);
+    return kb;
+}
+
+/* Linux resets VmHWM to the current RSS on "5" to clear_refs: the peak while querying then
+ * excludes the transient memory of parsing the text file (Prometheus reads a prebuilt TSDB). */
+static int reset_peak_rss(void)
+{
+    FILE *f = fopen("/proc/self/clear_refs", "w");
+    if (!f)
+        return -1;
+    int ok = fputs("5", f) >= 0;
+    return fclose(f) == 0 && ok ? 0 : -1;
 }
 
 static long current_rss_kb(void)
@@ -285,9 +317,26 @@ static int dump_result(const char *dir, int index, const promql_result *res)
     return fclose(f);
 }
 
+/* Whether case c is in the comma-separated list. */
+static int id_listed(const char *list, int c)
+{
+    for (const char *p = list; *p;) {
+        char *end;
+        long v = strtol(p, &end, 10);
+        if (end == p)
+            return 0;
+        if (v == c)
+            return 1;
+        p = *end == ',' ? end + 1 : end;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
-    const char *data = NULL, *filter = NULL, *dump = NULL;
+    const char *data = NULL, *filter = NULL, *dump = NULL, *ids = NULL;
+    int per_case_rss = 0;
+    long max_case_kb = 0;   /* with --rss: the highest per-case peak (each case resets VmHWM) */
     int gen = 0, runs = 3, intervals = 8640 + 10000, list = 0, deploy = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--data") && i + 1 < argc)
@@ -307,13 +356,19 @@ int main(int argc, char **argv)
             runs = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--filter") && i + 1 < argc)
             filter = argv[++i];
+        else if (!strcmp(argv[i], "--id") && i + 1 < argc)
+            ids = argv[++i];
         else if (!strcmp(argv[i], "--dump") && i + 1 < argc)
             dump = argv[++i];
+        else if (!strcmp(argv[i], "--rss"))
+            per_case_rss = 1;
+        else if (!strcmp(argv[i], "--cpu"))
+            bench_clock = CLOCK_THREAD_CPUTIME_ID;
         else if (!strcmp(argv[i], "--list"))
             list = 1;
         else {
             fprintf(stderr, "usage: %s [--scenario range|deploy] (--data FILE | --generate) [--intervals N] [--runs N] "
-                            "[--filter TEXT] [--dump DIR] [--list]\n", argv[0]);
+                            "[--filter TEXT] [--id N,...] [--cpu] [--rss] [--dump DIR] [--list]\n", argv[0]);
             return 2;
         }
     }
@@ -342,6 +397,7 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    setvbuf(stdout, NULL, _IOLBF, 0);   /* bench/compare and bench/profile follow the lines */
     promql_memstore *store = promql_memstore_new();
     promql_error err;
     long rss0 = current_rss_kb();
@@ -359,6 +415,9 @@ int main(int argc, char **argv)
            promql_memstore_series_count(store), samples, load, samples / load / 1e6,
            samples ? (double)(rss1 - rss0) * 1024.0 / (double)samples : 0.0);
 
+    long load_peak_kb = peak_rss_kb();
+    int hwm_reset = reset_peak_rss() == 0;
+
     promql_engine_options opts;
     promql_engine_options_init(&opts);
     opts.max_samples = 50000000;
@@ -371,9 +430,12 @@ int main(int argc, char **argv)
     const promql_storage *st = promql_memstore_storage(store);
     printf("# %-3s %-70s %6s %12s %12s %10s %10s\n", "id", "query", "steps", "best_ms", "eval_ms",
            "series", "peak_smp");
+    /* (with --rss, one more column: the process's peak resident MiB during the case) */
     int failures = 0;
     for (int c = 0; c < nexpanded; c++) {
         if (filter && !strstr(expanded[c].expr, filter))
+            continue;
+        if (ids && !id_listed(ids, c))
             continue;
         int64_t end = (int64_t)intervals * 10000;
         int64_t start = (int64_t)(intervals - expanded[c].steps) * 10000;
@@ -383,6 +445,8 @@ int main(int argc, char **argv)
             step = DEPLOY_STEP_MS;
             end = start + (expanded[c].steps - 1) * step;
         }
+        if (per_case_rss)
+            reset_peak_rss();
         double best = INFINITY, best_eval = INFINITY;
         size_t nseries = 0;
         int64_t peak = 0;
@@ -408,12 +472,27 @@ int main(int argc, char **argv)
                 fprintf(stderr, "could not write dump for case %d\n", c);
             promql_result_free(res);
         }
-        if (best < INFINITY)
-            printf("%-5d %-70s %6d %12.3f %12.3f %10zu %10lld\n", c, expanded[c].expr,
+        if (best < INFINITY) {
+            printf("%-5d %-70s %6d %12.3f %12.3f %10zu %10lld", c, expanded[c].expr,
                    expanded[c].steps, best * 1e3, best_eval * 1e3, nseries, (long long)peak);
+            if (per_case_rss) {
+                long kb = status_hwm_kb();
+                if (kb > max_case_kb)
+                    max_case_kb = kb;
+                printf(" %8.1f", kb / 1024.0);
+            }
+            printf("\n");
+        }
         fflush(stdout);
     }
-    printf("# peak RSS %.1f MiB\n", peak_rss_kb() / 1024.0);
+    long hwm = hwm_reset ? status_hwm_kb() : -1;
+    if (hwm > 0 && max_case_kb > hwm)
+        hwm = max_case_kb;
+    if (hwm > 0)
+        printf("# peak RSS %.1f MiB while querying (store + engine; %.1f MiB while loading the text file)\n",
+               hwm / 1024.0, load_peak_kb / 1024.0);
+    else
+        printf("# peak RSS %.1f MiB\n", peak_rss_kb() / 1024.0);
     promql_engine_free(engine);
     promql_memstore_free(store);
     return failures ? 1 : 0;

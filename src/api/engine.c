@@ -99,14 +99,19 @@ static int vector_to_result(pq_eval *ev, const pq_vector *v, promql_result *r, b
     size_t out = 0;
     for (size_t k = 0; k < v->count; k++) {
         const pq_series *s = &v->series[k];
-        size_t nf = 0, nh = 0;
-        for (size_t i = 0; i < ev->nsteps; i++) {
-            if (!pq_bit_get(s->present, i))
-                continue;
-            if (s->hists && s->hists[i])
-                nh++;
-            else
-                nf++;
+        size_t nf = 0, nh = 0, words = pq_bitmap_words(ev->nsteps);
+        if (!s->hists) {
+            for (size_t w = 0; w < words; w++)
+                nf += (size_t)__builtin_popcountll(s->present[w]);
+        } else {
+            for (size_t i = 0; i < ev->nsteps; i++) {
+                if (!pq_bit_get(s->present, i))
+                    continue;
+                if (s->hists[i])
+                    nh++;
+                else
+                    nf++;
+            }
         }
         if (nf + nh == 0)
             continue;
@@ -118,6 +123,28 @@ static int vector_to_result(pq_eval *ev, const pq_vector *v, promql_result *r, b
         rs->hv = pq_arena_alloc(ev->arena, (nh ? nh : 1) * sizeof(promql_histogram *));
         if (!rs->ft || !rs->fv || !rs->ht || !rs->hv)
             return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
+        if (!s->hists) {
+            /* Floats only: walk the set bits a word at a time. */
+            size_t m = 0;
+            for (size_t w = 0; w < words; w++) {
+                uint64_t bits = s->present[w];
+                if (bits == ~(uint64_t)0 && (w + 1) * 64 <= ev->nsteps) {
+                    memcpy(rs->fv + m, s->values + w * 64, 64 * sizeof(double));
+                    for (size_t j = 0; j < 64; j++)
+                        rs->ft[m + j] = pq_eval_step_ts(ev, w * 64 + j);
+                    m += 64;
+                    continue;
+                }
+                while (bits) {
+                    size_t i = w * 64 + (size_t)__builtin_ctzll(bits);
+                    bits &= bits - 1;
+                    rs->ft[m] = pq_eval_step_ts(ev, i);
+                    rs->fv[m++] = s->values[i];
+                }
+            }
+            rs->nf = m;
+            continue;
+        }
         for (size_t i = 0; i < ev->nsteps; i++) {
             if (!pq_bit_get(s->present, i))
                 continue;

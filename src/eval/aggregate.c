@@ -252,6 +252,70 @@ static char *hist_string(pq_eval *ev, const promql_histogram *h)
     return r;
 }
 
+/* count_values: (base group, value text) -> output group. */
+typedef struct cv_map {
+    size_t *bases;
+    const char **texts;
+    uint64_t *hashes;
+    size_t *groups;
+    size_t *slots;             /* index + 1, 0 = empty */
+    size_t cap, count;
+} cv_map;
+
+static uint64_t cv_hash(size_t b, const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325ULL ^ (uint64_t)b * 0x9e3779b97f4a7c15ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+    return h ^ (h >> 29);
+}
+
+/* 1 with *gi when (b, s) is known; 0 after adding it (the caller sets groups[count - 1]). */
+static int cv_find(pq_eval *ev, cv_map *m, size_t b, const char *s, size_t *gi)
+{
+    if ((m->count + 1) * 2 > m->cap) {
+        size_t ncap = m->cap ? m->cap * 2 : 256;
+        size_t *ns = pq_arena_calloc(ev->arena, ncap, sizeof *ns);
+        size_t *nb = pq_arena_realloc(ev->arena, m->bases, m->count * sizeof *nb, ncap * sizeof *nb);
+        const char **nt = pq_arena_realloc(ev->arena, m->texts, m->count * sizeof *nt, ncap * sizeof *nt);
+        uint64_t *nh = pq_arena_realloc(ev->arena, m->hashes, m->count * sizeof *nh, ncap * sizeof *nh);
+        size_t *ng = pq_arena_realloc(ev->arena, m->groups, m->count * sizeof *ng, ncap * sizeof *ng);
+        if (!ns || !nb || !nt || !nh || !ng)
+            return OOM(ev);
+        for (size_t i = 0; i < m->count; i++) {
+            size_t x = nh[i] & (ncap - 1);
+            while (ns[x])
+                x = (x + 1) & (ncap - 1);
+            ns[x] = i + 1;
+        }
+        m->slots = ns;
+        m->bases = nb;
+        m->texts = nt;
+        m->hashes = nh;
+        m->groups = ng;
+        m->cap = ncap;
+    }
+    uint64_t h = cv_hash(b, s);
+    size_t x = h & (m->cap - 1);
+    while (m->slots[x]) {
+        size_t i = m->slots[x] - 1;
+        if (m->hashes[i] == h && m->bases[i] == b && strcmp(m->texts[i], s) == 0) {
+            *gi = m->groups[i];
+            return 1;
+        }
+        x = (x + 1) & (m->cap - 1);
+    }
+    char *copy = pq_arena_strdup(ev->arena, s);
+    if (!copy)
+        return OOM(ev);
+    m->bases[m->count] = b;
+    m->texts[m->count] = copy;
+    m->hashes[m->count] = h;
+    m->groups[m->count] = 0;
+    m->slots[x] = ++m->count;
+    return 0;
+}
+
 static int count_values(pq_eval *ev, const pq_node *node, pq_value *out)
 {
     const pq_node *pn = pq_node_unwrap(node->u.aggregate.param);
@@ -285,6 +349,23 @@ static int count_values(pq_eval *ev, const pq_node *node, pq_value *out)
     memset(&out->u.vector, 0, sizeof out->u.vector);
     group_map gm = {0};
     const pq_vector *v = &in.u.vector;
+    /* The output group of (series, value) is group(labels with label=value). Whether the
+     * group keeps 'label' does not depend on the value (never empty), so it is identified by
+     * the series' group with a placeholder value plus the value itself: each series is grouped
+     * once, and a point costs one hash lookup of (base group, value text). */
+    group_map bases = {0};
+    size_t *base = pq_arena_alloc(ev->arena, (v->count ? v->count : 1) * sizeof *base);
+    if (!base)
+        return OOM(ev);
+    for (size_t k = 0; k < v->count; k++) {
+        promql_labels m = pq_labels_set(ev, v->series[k].labels, label, "\x01");
+        promql_labels g = pq_labels_group(ev, m, &grouping, node->u.aggregate.without);
+        if (ev->arena->failed)
+            return OOM(ev);
+        if (group_intern(ev, &bases, g, &base[k]))
+            return -1;
+    }
+    cv_map cm = {0};
     for (size_t s = 0; s < ev->nsteps; s++) {
         if (pq_eval_check_interrupt(ev)) /* a step formats a value for every series */
             return -1;
@@ -300,15 +381,22 @@ static int count_values(pq_eval *ev, const pq_node *node, pq_value *out)
             } else {
                 pq_format_f(buf, sizeof buf, se->values[s]);
             }
-            promql_labels m = pq_labels_set(ev, se->labels, label, lv);
-            promql_labels g = pq_labels_group(ev, m, &grouping, node->u.aggregate.without);
-            if (ev->arena->failed)
-                return OOM(ev);
-            size_t before = gm.count, gi;
-            if (group_intern(ev, &gm, g, &gi))
+            size_t gi = 0;
+            int found = cv_find(ev, &cm, base[k], lv, &gi);
+            if (found < 0)
                 return -1;
-            if (gm.count > before && !pq_vector_add(ev, &out->u.vector, g))
-                return -1;
+            if (!found) {
+                promql_labels m = pq_labels_set(ev, se->labels, label, lv);
+                promql_labels g = pq_labels_group(ev, m, &grouping, node->u.aggregate.without);
+                if (ev->arena->failed)
+                    return OOM(ev);
+                size_t before = gm.count;
+                if (group_intern(ev, &gm, g, &gi))
+                    return -1;
+                if (gm.count > before && !pq_vector_add(ev, &out->u.vector, g))
+                    return -1;
+                cm.groups[cm.count - 1] = gi;
+            }
             pq_series *o = &out->u.vector.series[gi];
             if (!pq_bit_get(o->present, s)) {
                 pq_bit_set(o->present, s);
@@ -706,6 +794,123 @@ fail:
     return NULL;
 }
 
+/* sum avg count min max group over float-only input, series by series: each input series'
+ * values are read in one sweep and accumulated into per-(group, step) state, so the memory walk
+ * is sequential. Every (group, step) still sees its series in input order, with the same
+ * operations as the step-by-step loop of pq_eval_aggregate: identical results. */
+static int aggregate_floats(pq_eval *ev, const pq_node *node, const pq_vector *v, const size_t *gidx, size_t ng,
+                            pq_value *out)
+{
+    pq_op op = node->u.aggregate.op;
+    size_t n = ev->nsteps, cells = ng * n;
+    double *val = pq_arena_alloc(ev->arena, (cells + 1) * sizeof *val);
+    double *kc = pq_arena_alloc(ev->arena, (cells + 1) * sizeof *kc);
+    double *cnt = pq_arena_alloc(ev->arena, (cells + 1) * sizeof *cnt);
+    double *mean = op == PQ_OP_AVG ? pq_arena_alloc(ev->arena, (cells + 1) * sizeof *mean) : NULL;
+    unsigned char *fl = pq_arena_calloc(ev->arena, cells + 1, 1);
+    if (!val || !kc || !cnt || !fl || (op == PQ_OP_AVG && !mean))
+        return OOM(ev);
+    enum { SEEN = 1, DROP = 2, INCR = 4 };
+    size_t words = pq_bitmap_words(n);
+    for (size_t k = 0; k < v->count; k++) {
+        if ((k & 1023) == 1023 && pq_eval_check_interrupt(ev))
+            return -1;
+        const pq_series *se = &v->series[k];
+        size_t base = gidx[k] * n;
+        for (size_t w = 0; w < words; w++) {
+            uint64_t bits = se->present[w];
+            while (bits) {
+                size_t s = w * 64 + (size_t)__builtin_ctzll(bits);
+                bits &= bits - 1;
+                size_t x = base + s;
+                double f = se->values[s];
+                if (!(fl[x] & SEEN)) {
+                    fl[x] = SEEN | (se->drop_name ? DROP : 0);
+                    val[x] = f;
+                    kc[x] = 0;
+                    cnt[x] = 1;
+                    if (mean)
+                        mean[x] = f;
+                    if (op == PQ_OP_GROUP)
+                        val[x] = 1;
+                    continue;
+                }
+                if (se->drop_name)
+                    fl[x] |= DROP;
+                switch (op) {
+                case PQ_OP_SUM:
+                    kahan_inc(f, &val[x], &kc[x]);
+                    break;
+                case PQ_OP_AVG:
+                    cnt[x]++;
+                    if (!(fl[x] & INCR)) {
+                        double nv = val[x], nc = kc[x];
+                        kahan_inc(f, &nv, &nc);
+                        if (!isinf(nv)) {
+                            val[x] = nv;
+                            kc[x] = nc;
+                            break;
+                        }
+                        fl[x] |= INCR;
+                        mean[x] = val[x] / (cnt[x] - 1);
+                        kc[x] /= cnt[x] - 1;
+                    }
+                    {
+                        double q = (cnt[x] - 1) / cnt[x];
+                        double m = q * mean[x], c = q * kc[x];
+                        kahan_inc(f / cnt[x], &m, &c);
+                        mean[x] = m;
+                        kc[x] = c;
+                    }
+                    break;
+                case PQ_OP_MAX:
+                    if (val[x] < f || isnan(val[x]))
+                        val[x] = f;
+                    break;
+                case PQ_OP_MIN:
+                    if (val[x] > f || isnan(val[x]))
+                        val[x] = f;
+                    break;
+                case PQ_OP_COUNT:
+                    cnt[x]++;
+                    break;
+                default:
+                    break;
+                }
+            }
+        }
+    }
+    for (size_t g = 0; g < ng; g++) {
+        pq_series *o = &out->u.vector.series[g];
+        for (size_t s = 0; s < n; s++) {
+            size_t x = g * n + s;
+            if (!(fl[x] & SEEN))
+                continue;
+            double r = val[x];
+            if (op == PQ_OP_SUM)
+                r = val[x] + kc[x];
+            else if (op == PQ_OP_AVG)
+                r = (fl[x] & INCR) ? mean[x] + kc[x] : val[x] / cnt[x] + kc[x] / cnt[x];
+            else if (op == PQ_OP_COUNT)
+                r = cnt[x];
+            pq_bit_set(o->present, s);
+            o->values[s] = r;
+            o->drop_name = (fl[x] & DROP) != 0;
+        }
+    }
+    /* Groups never seen are dropped. */
+    size_t w = 0;
+    for (size_t g = 0; g < out->u.vector.count; g++) {
+        bool any = false;
+        for (size_t i = 0; i < words && !any; i++)
+            any = out->u.vector.series[g].present[i] != 0;
+        if (any)
+            out->u.vector.series[w++] = out->u.vector.series[g];
+    }
+    out->u.vector.count = w;
+    return 0;
+}
+
 int pq_eval_aggregate(pq_eval *ev, const pq_node *node, pq_value *out)
 {
     pq_op op = node->u.aggregate.op;
@@ -788,6 +993,13 @@ int pq_eval_aggregate(pq_eval *ev, const pq_node *node, pq_value *out)
     }
     const pq_node *expr = node->u.aggregate.expr;
     const char *opname = pq_op_name(op);
+
+    bool floats_only = true;
+    for (size_t k = 0; k < v->count && floats_only; k++)
+        floats_only = v->series[k].hists == NULL;
+    if (floats_only && (op == PQ_OP_SUM || op == PQ_OP_AVG || op == PQ_OP_COUNT || op == PQ_OP_MIN ||
+                        op == PQ_OP_MAX || op == PQ_OP_GROUP))
+        return aggregate_floats(ev, node, v, gidx, ng, out);
 
     for (size_t s = 0; s < ev->nsteps; s++) {
         if ((s & 15) == 15 && pq_eval_check_interrupt(ev)) /* a step can cost thousands of series */

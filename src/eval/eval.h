@@ -95,6 +95,13 @@ static inline int64_t pq_eval_step_ts(const pq_eval *ev, size_t i)
  * a step-invariant wrapper) into series + per-step window times. */
 int pq_eval_matrix(pq_eval *ev, const pq_node *node, pq_matrix *out);
 
+/* pq_eval_matrix for consumers that take one series at a time: each(arg, series) runs for
+ * every series in order, and the series' arrays are valid during that call only (a plain matrix
+ * selector reads float series into a reused buffer, so the range vector is never held whole).
+ * out gets the step windows and no series. */
+typedef int (*pq_matrix_each_fn)(void *arg, const pq_range_series *s);
+int pq_eval_matrix_each(pq_eval *ev, const pq_node *node, pq_matrix *out, pq_matrix_each_fn each, void *arg);
+
 /* Index ranges of the windows of one series: w[i] for step i of ev's grid. Windows are
  * left-open: samples with range_start < t <= range_end. w must have ev->nsteps entries.
  * For 'anchored' selectors [lo, hi) also covers the lookback delta before the range

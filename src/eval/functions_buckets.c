@@ -16,6 +16,17 @@ static int cmp_upper(const void *a, const void *b)
     return x < y ? -1 : (x > y ? 1 : 0);
 }
 
+/* qsort by upper bound, skipped when the buckets are in order already (and no bound is NaN,
+ * which the comparison does not order): the same result, as the sort is stable. */
+static void sort_buckets(pq_bucket *b, size_t n)
+{
+    bool sorted = true;
+    for (size_t k = 0; k < n && sorted; k++)
+        sorted = !isnan(b[k].upper) && (k == 0 || b[k - 1].upper <= b[k].upper);
+    if (!sorted)
+        qsort(b, n, sizeof *b, cmp_upper);
+}
+
 /* Merge buckets with the same upper bound (summing their counts); returns the new length. */
 static size_t coalesce(pq_bucket *b, size_t n)
 {
@@ -88,7 +99,7 @@ double pq_fn_bucket_quantile(double q, pq_bucket *b, size_t n, pq_bucket_quantil
         return -INFINITY;
     if (q > 1)
         return INFINITY;
-    qsort(b, n, sizeof *b, cmp_upper);
+    sort_buckets(b, n);
     if (!(isinf(b[n - 1].upper) && b[n - 1].upper > 0))
         return NAN;
     n = coalesce(b, n);
@@ -124,7 +135,7 @@ double pq_fn_bucket_quantile(double q, pq_bucket *b, size_t n, pq_bucket_quantil
 
 double pq_fn_bucket_fraction(double lower, double upper, pq_bucket *b, size_t n)
 {
-    qsort(b, n, sizeof *b, cmp_upper);
+    sort_buckets(b, n);
     if (!(isinf(b[n - 1].upper) && b[n - 1].upper > 0))
         return NAN;
     n = coalesce(b, n);

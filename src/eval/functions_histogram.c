@@ -24,6 +24,14 @@ typedef struct hq_input {
     size_t ngroups;
     size_t max_members;
     size_t *native_group;     /* [in.count]: the group whose labels equal the series', or SIZE_MAX */
+    /* The float members of each group, members[member_off[g] .. member_off[g + 1]): in
+     * ascending `le` order (stable, so equal bounds stay in series order) unless a bound is
+     * NaN, else in series order. Filled in that order at each step, the buckets reach the
+     * kernels already as their stable sort would leave them, and are not sorted again. */
+    size_t *members;
+    size_t *member_off;       /* [ngroups + 1] */
+    size_t *hist_series;      /* series with a histogram sample at some step, ascending */
+    size_t nhist;
 } hq_input;
 
 typedef struct key_item {
@@ -98,6 +106,45 @@ static int hq_group(pq_eval *ev, const pq_node *vec_arg, hq_input *h)
             h->max_members = run;
         h->group[items[k].idx] = h->ngroups - 1;
     }
+    h->members = pq_arena_alloc(ev->arena, (m + 1) * sizeof *h->members);
+    h->member_off = pq_arena_calloc(ev->arena, h->ngroups + 2, sizeof *h->member_off);
+    h->hist_series = pq_arena_alloc(ev->arena, (n + 1) * sizeof *h->hist_series);
+    if (!h->members || !h->member_off || !h->hist_series)
+        return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        if (h->group[i] != SIZE_MAX)
+            h->member_off[h->group[i] + 1]++;
+    for (size_t g = 0; g < h->ngroups; g++)
+        h->member_off[g + 1] += h->member_off[g];
+    for (size_t i = 0; i < n; i++) {
+        if (h->group[i] == SIZE_MAX)
+            continue;
+        /* member_off[g] is used as a cursor here and restored below */
+        h->members[h->member_off[h->group[i]]++] = i;
+    }
+    for (size_t g = h->ngroups; g > 0; g--)
+        h->member_off[g] = h->member_off[g - 1];
+    h->member_off[0] = 0;
+    for (size_t g = 0; g < h->ngroups; g++) {
+        size_t *mb = h->members + h->member_off[g], cnt = h->member_off[g + 1] - h->member_off[g];
+        bool nan = false;
+        for (size_t k = 0; k < cnt; k++)
+            nan |= isnan(h->upper[mb[k]]);
+        if (nan)
+            continue;
+        for (size_t k = 1; k < cnt; k++) { /* stable insertion sort by upper bound */
+            size_t x = mb[k], j = k;
+            while (j > 0 && h->upper[mb[j - 1]] > h->upper[x]) {
+                mb[j] = mb[j - 1];
+                j--;
+            }
+            mb[j] = x;
+        }
+    }
+    h->nhist = 0;
+    for (size_t i = 0; i < n; i++)
+        if (h->in.series[i].hists)
+            h->hist_series[h->nhist++] = i;
     /* For native histogram series: the classic group with exactly their labels (keys are
      * sorted, so a binary search finds it). */
     h->native_group = pq_arena_alloc(ev->arena, (n + 1) * sizeof *h->native_group);
@@ -149,30 +196,24 @@ static int hq_step_alloc(pq_eval *ev, const hq_input *h, hq_step *s)
 static void hq_collect(pq_eval *ev, const hq_input *h, hq_step *s, size_t st,
                        const pq_node *vec_arg)
 {
-    memset(s->counts, 0, h->ngroups * sizeof *s->counts);
     memset(s->void_group, 0, h->ngroups * sizeof *s->void_group);
-    for (size_t i = 0; i < h->in.count; i++) {
-        const pq_series *se = &h->in.series[i];
-        if (h->group[i] != SIZE_MAX && pq_bit_get(se->present, st) && !(se->hists && se->hists[st]))
-            s->counts[h->group[i]]++;
-    }
-    size_t off = 0;
     for (size_t g = 0; g < h->ngroups; g++) {
+        size_t off = h->member_off[g], end = h->member_off[g + 1], c = 0;
         s->offsets[g] = off;
-        off += s->counts[g];
-        s->counts[g] = 0;
-    }
-    for (size_t i = 0; i < h->in.count; i++) {
-        const pq_series *se = &h->in.series[i];
-        if (h->group[i] == SIZE_MAX || !pq_bit_get(se->present, st) || (se->hists && se->hists[st]))
-            continue;
-        size_t g = h->group[i];
-        pq_bucket *b = &s->b[s->offsets[g] + s->counts[g]++];
-        b->upper = h->upper[i];
-        b->count = se->values[st];
+        for (size_t k = off; k < end; k++) {
+            size_t i = h->members[k];
+            const pq_series *se = &h->in.series[i];
+            if (!pq_bit_get(se->present, st) || (se->hists && se->hists[st]))
+                continue;
+            pq_bucket *b = &s->b[off + c++];
+            b->upper = h->upper[i];
+            b->count = se->values[st];
+        }
+        s->counts[g] = c;
     }
     /* A native histogram with exactly a group's labels: the mix is dropped entirely. */
-    for (size_t i = 0; i < h->in.count; i++) {
+    for (size_t x = 0; x < h->nhist; x++) {
+        size_t i = h->hist_series[x];
         const pq_series *se = &h->in.series[i];
         if (!se->hists || !pq_bit_get(se->present, st) || !se->hists[st])
             continue;
@@ -404,7 +445,8 @@ static int hq_native(pq_eval *ev, const hq_spec *sp, const hq_input *h, hq_step 
 {
     size_t nq = sp->lower ? 1 : sp->nq;
     bool delayed = pq_fn_delayed_name_removal(ev);
-    for (size_t i = 0; i < h->in.count; i++) {
+    for (size_t x = 0; x < h->nhist; x++) {
+        size_t i = h->hist_series[x];
         const pq_series *se = &h->in.series[i];
         if (!se->hists || !pq_bit_get(se->present, st) || !se->hists[st])
             continue;

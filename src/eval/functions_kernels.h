@@ -25,6 +25,38 @@ bool pq_fn_extrapolated_rate(const int64_t *t, const double *v, const int64_t *s
                              int64_t rs, int64_t re, int64_t range_ms, bool is_counter,
                              bool is_rate, double *out, bool *overlap);
 
+/* Go's time.Duration.Seconds() of a millisecond duration. */
+double pq_fn_duration_seconds(int64_t ms);
+
+/* pq_fn_extrapolated_rate without start timestamps, split for callers that track counter resets
+ * themselves: 'result' is v[n-1] - v[0] plus the corrections of the resets inside, added in
+ * sample order; range_seconds is pq_fn_duration_seconds(range_ms). Bit-identical results. */
+bool pq_fn_rate_extrapolate(const int64_t *t, const double *v, size_t n, int64_t rs, int64_t re,
+                            double range_seconds, bool is_counter, bool is_rate, double result,
+                            double *out);
+
+/* pq_fn_rate_extrapolate remembering its divisions between calls over the windows of one series
+ * (zero-initialise the memo per series; is_counter, is_rate and range_seconds fixed): the
+ * same results, bit for bit, with one division per window where scrapes are regular. */
+typedef struct pq_fn_rate_memo {
+    bool valid, fvalid;
+    int64_t ds, de, dsm;
+    size_t n;
+    double to_start, to_end, sampled, avg_between, threshold;
+    double f_start, f_end, factor;
+} pq_fn_rate_memo;
+bool pq_fn_rate_extrapolate_memo(const int64_t *t, const double *v, size_t n, int64_t rs, int64_t re,
+                                 double range_seconds, bool is_counter, bool is_rate, double result,
+                                 pq_fn_rate_memo *m, double *out);
+
+/* double_exponential_smoothing over several windows at once (lanes <= PQ_FN_DES_LANES, each
+ * window n[k] >= 2 samples v[k], factors sf[k], tf[k]): out[k] is exactly
+ * pq_fn_double_exp_smoothing(v[k], n[k], sf[k], tf[k]); the windows' recurrences are
+ * interleaved so that they overlap in the CPU. */
+#define PQ_FN_DES_LANES 8
+void pq_fn_des_lanes(const double *const *v, const size_t *n, const double *sf, const double *tf,
+                     size_t lanes, double *out);
+
 /* Prometheus's isStartTimestampReset and checkStartTimeOverlap. */
 bool pq_fn_st_reset(int64_t prev_st, int64_t prev_t, int64_t cur_st, int64_t cur_t);
 bool pq_fn_st_overlap(int64_t prev_st, int64_t prev_t, int64_t cur_st);

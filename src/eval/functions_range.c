@@ -6,6 +6,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "eval/functions_kernels.h"
 
@@ -113,6 +114,153 @@ bool pq_fn_extrapolated_rate(const int64_t *t, const double *v, const int64_t *s
         factor /= duration_seconds(range_ms);
     *out = result * factor;
     return true;
+}
+
+double pq_fn_duration_seconds(int64_t ms)
+{
+    return duration_seconds(ms);
+}
+
+bool pq_fn_rate_extrapolate(const int64_t *t, const double *v, size_t n, int64_t rs, int64_t re,
+                            double range_seconds, bool is_counter, bool is_rate, double result,
+                            double *out)
+{
+    /* The same operations, in the same order, as pq_fn_extrapolated_rate without start
+     * timestamps: the two must agree bit for bit. */
+    if (n < 2)
+        return false;
+    size_t num_minus_one = n - 1;
+    int64_t first_t = t[0], last_t = t[n - 1];
+    double to_start = (double)(first_t - rs) / 1000;
+    double to_end = (double)(re - last_t) / 1000;
+    double sampled = (double)(last_t - first_t) / 1000;
+    double avg_between = sampled / (double)num_minus_one;
+    double threshold = avg_between * 1.1;
+    if (to_start >= threshold)
+        to_start = avg_between / 2;
+    if (is_counter) {
+        double to_zero = to_start;
+        if (result > 0 && v[0] >= 0)
+            to_zero = sampled * (v[0] / result);
+        if (to_zero < to_start)
+            to_start = to_zero;
+    }
+    if (to_end >= threshold)
+        to_end = avg_between / 2;
+    double factor = 1.0;
+    if (sampled != 0)
+        factor = (sampled + to_start + to_end) / sampled;
+    if (is_rate)
+        factor /= range_seconds;
+    *out = result * factor;
+    return true;
+}
+
+bool pq_fn_rate_extrapolate_memo(const int64_t *t, const double *v, size_t n, int64_t rs, int64_t re,
+                                 double range_seconds, bool is_counter, bool is_rate, double result,
+                                 pq_fn_rate_memo *m, double *out)
+{
+    /* pq_fn_rate_extrapolate with its divisions remembered: the same inputs give the same
+     * quotients, and at regular scrapes and steps consecutive windows have the same integer
+     * distances (to the range's ends, between first and last sample) and the same count. */
+    if (n < 2)
+        return false;
+    int64_t first_t = t[0], last_t = t[n - 1];
+    int64_t ds = first_t - rs, de = re - last_t, dsm = last_t - first_t;
+    if (!m->valid || ds != m->ds || de != m->de || dsm != m->dsm || n != m->n) {
+        m->ds = ds;
+        m->de = de;
+        m->dsm = dsm;
+        m->n = n;
+        m->to_start = (double)ds / 1000;
+        m->to_end = (double)de / 1000;
+        m->sampled = (double)dsm / 1000;
+        m->avg_between = m->sampled / (double)(n - 1);
+        m->threshold = m->avg_between * 1.1;
+        m->valid = true;
+        m->fvalid = false;
+    }
+    double to_start = m->to_start, to_end = m->to_end, sampled = m->sampled;
+    double avg_between = m->avg_between, threshold = m->threshold;
+    if (to_start >= threshold)
+        to_start = avg_between / 2;
+    if (is_counter) {
+        double to_zero = to_start;
+        if (result > 0 && v[0] >= 0)
+            to_zero = sampled * (v[0] / result);
+        if (to_zero < to_start)
+            to_start = to_zero;
+    }
+    if (to_end >= threshold)
+        to_end = avg_between / 2;
+    if (!m->fvalid || memcmp(&to_start, &m->f_start, sizeof to_start) != 0 ||
+        memcmp(&to_end, &m->f_end, sizeof to_end) != 0) {
+        double factor = 1.0;
+        if (sampled != 0)
+            factor = (sampled + to_start + to_end) / sampled;
+        if (is_rate)
+            factor /= range_seconds;
+        m->f_start = to_start;
+        m->f_end = to_end;
+        m->factor = factor;
+        m->fvalid = true;
+    }
+    *out = result * m->factor;
+    return true;
+}
+
+void pq_fn_des_lanes(const double *const *v, const size_t *n, const double *sf, const double *tf,
+                     size_t lanes, double *out)
+{
+    /* Independent windows advance together so that their dependency chains overlap in the
+     * CPU; each lane performs exactly pq_fn_double_exp_smoothing's operations in its order. */
+    double s0[PQ_FN_DES_LANES], s1[PQ_FN_DES_LANES], b[PQ_FN_DES_LANES], a[PQ_FN_DES_LANES],
+        ca[PQ_FN_DES_LANES], tt[PQ_FN_DES_LANES], ct[PQ_FN_DES_LANES];
+    size_t common = SIZE_MAX;
+    for (size_t k = 0; k < lanes; k++) {
+        s0[k] = 0;
+        s1[k] = v[k][0];
+        b[k] = v[k][1] - v[k][0];
+        a[k] = sf[k];
+        ca[k] = 1 - sf[k];
+        tt[k] = tf[k];
+        ct[k] = 1 - tf[k];
+        if (n[k] < common)
+            common = n[k];
+    }
+    size_t i = 1;
+    if (common > 1 && lanes == PQ_FN_DES_LANES) {
+        /* i == 1 keeps the initial trend. */
+        for (size_t k = 0; k < PQ_FN_DES_LANES; k++) {
+            double x = a[k] * v[k][1];
+            double y = ca[k] * (s1[k] + b[k]);
+            s0[k] = s1[k];
+            s1[k] = x + y;
+        }
+        for (i = 2; i < common; i++) {
+            for (size_t k = 0; k < PQ_FN_DES_LANES; k++) {
+                double x = a[k] * v[k][i];
+                b[k] = tt[k] * (s1[k] - s0[k]) + ct[k] * b[k];
+                double y = ca[k] * (s1[k] + b[k]);
+                s0[k] = s1[k];
+                s1[k] = x + y;
+            }
+        }
+    } else {
+        i = 1;
+    }
+    for (size_t k = 0; k < lanes; k++) {
+        double S0 = s0[k], S1 = s1[k], B = b[k];
+        for (size_t j = i; j < n[k]; j++) {
+            double x = a[k] * v[k][j];
+            if (j - 1 != 0)
+                B = tt[k] * (S1 - S0) + ct[k] * B;
+            double y = ca[k] * (S1 + B);
+            S0 = S1;
+            S1 = x + y;
+        }
+        out[k] = S1;
+    }
 }
 
 /* Linear interpolation between two samples; a counter reset models the counter restarting

@@ -104,6 +104,11 @@ typedef struct rf_ctx {
     bool mixed_warn, hist_ignored_info;
     size_t st_overlap;        /* steps with a start-time overlap (one warning each, merged) */
     pq_fn_hctx hc;            /* native-histogram annotations of the current series */
+    pq_value *outv;           /* the output vector */
+    bool drop;                /* drop the metric name */
+    /* start-time overlaps, counted per metric name and step as upstream merges the warning */
+    const char **overlap_names;
+    size_t *overlap_counts, overlap_n, overlap_cap;
 } rf_ctx;
 
 static size_t first_gt(const int64_t *t, size_t n, int64_t x)
@@ -167,7 +172,31 @@ static int split_series(rf_ctx *c, const pq_range_series *s, rf_series *out)
     return 0;
 }
 
-static void make_window(const rf_ctx *c, const rf_series *s, size_t step, rf_win *w)
+/* first_gt(t, n, x) for a sequence of x that mostly grows: continues from the previous answer
+ * (windows of consecutive steps move right), searching afresh only when x went back. */
+static size_t slide_gt(const int64_t *t, size_t n, int64_t x, size_t *pos)
+{
+    size_t p = *pos;
+    if (p > n || (p > 0 && t[p - 1] > x)) {
+        p = first_gt(t, n, x);
+    } else {
+        /* a few steps forward at most, as a rule; search when further */
+        size_t lim = p + 8 < n ? p + 8 : n;
+        while (p < lim && t[p] <= x)
+            p++;
+        if (p == lim && p < n && t[p] <= x)
+            p += first_gt(t + p, n - p, x);
+    }
+    *pos = p;
+    return p;
+}
+
+/* Window cursors of the series being evaluated. */
+typedef struct rf_cursor {
+    size_t fa, fb, ha, hb;
+} rf_cursor;
+
+static void make_window(const rf_ctx *c, const rf_series *s, size_t step, rf_win *w, rf_cursor *cur)
 {
     int64_t rs = c->m.range_start[step], re = c->m.range_end[step];
     int64_t lo = rs, hi = re;
@@ -178,13 +207,13 @@ static void make_window(const rf_ctx *c, const rf_series *s, size_t step, rf_win
         lo -= lookback;
         hi += lookback;
     }
-    size_t a = first_gt(s->ft, s->nf, lo), b = first_gt(s->ft, s->nf, hi);
+    size_t a = slide_gt(s->ft, s->nf, lo, &cur->fa), b = slide_gt(s->ft, s->nf, hi, &cur->fb);
     w->ft = s->ft + a;
     w->fv = s->fv + a;
     w->fst = s->fst ? s->fst + a : NULL;
     w->nf = b > a ? b - a : 0;
     if (s->nh) {
-        size_t ha = first_gt(s->ht, s->nh, lo), hb = first_gt(s->ht, s->nh, hi);
+        size_t ha = slide_gt(s->ht, s->nh, lo, &cur->ha), hb = slide_gt(s->ht, s->nh, hi, &cur->hb);
         w->ht = s->ht + ha;
         w->hh = s->hh + ha;
         w->hst = s->hst ? s->hst + ha : NULL;
@@ -553,6 +582,202 @@ static int rf_eval(rf_ctx *c, const rf_win *w, double *out, const promql_histogr
     return 0;
 }
 
+/* ---- whole-series fast paths ----------------------------------------------------------------
+ * For float-only series without start timestamps and plain (not anchored/smoothed) windows,
+ * some functions share work between the overlapping windows of consecutive steps. Each gives
+ * exactly the value rf_eval would: the same floating-point operations in the same order. */
+
+/* Windows of every step over the float samples: [w[i].lo, w[i].hi). */
+static int rf_float_windows(rf_ctx *c, const rf_series *s, const pq_window **out)
+{
+    if (c->m.series_windows && s->nf == s->src->n) {
+        /* the selector computed them already (same bounds: plain windows, floats only) */
+        *out = c->m.series_windows;
+        return 0;
+    }
+    size_t n = c->ev->nsteps;
+    pq_window *w = pq_arena_alloc(c->ev->arena, (n + 1) * sizeof *w);
+    if (!w)
+        return pq_eval_fail(c->ev, PROMQL_ERR_RESOURCE, "out of memory");
+    size_t pa = 0, pb = 0, nf = s->nf;
+    const int64_t *t = s->ft;
+    for (size_t i = 0; i < n; i++) {
+        int64_t a = c->m.range_start[i], b = c->m.range_end[i];
+        if ((pa > 0 && t[pa - 1] > a) || (pb > 0 && t[pb - 1] > b)) {
+            pa = first_gt(t, nf, a);
+            pb = first_gt(t, nf, b);
+        }
+        while (pa < nf && t[pa] <= a)
+            pa++;
+        if (pb < pa)
+            pb = pa;
+        while (pb < nf && t[pb] <= b)
+            pb++;
+        w[i].lo = pa;
+        w[i].hi = pb;
+    }
+    *out = w;
+    return 0;
+}
+
+static void rf_put(pq_series *o, size_t step, double v, bool *any)
+{
+    pq_bit_set(o->present, step);
+    o->values[step] = v;
+    *any = true;
+}
+
+/* rate/increase/delta: counter resets are found once per series; a window adds the
+ * corrections of those inside it in sample order, as the kernel's loop would. */
+static int rf_fast_rate(rf_ctx *c, const rf_series *s, pq_series *o, bool *any)
+{
+    pq_eval *ev = c->ev;
+    bool counter = c->def->kind != RF_DELTA, rate = c->def->kind == RF_RATE;
+    const pq_window *win;
+    if (rf_float_windows(c, s, &win))
+        return -1;
+    const int64_t *t = s->ft;
+    const double *v = s->fv;
+    /* Reset positions: r with v[r] < v[r - 1]. */
+    uint32_t *resets = NULL;
+    size_t nresets = 0;
+    if (counter) {
+        for (size_t i = 1; i < s->nf; i++)
+            nresets += v[i] < v[i - 1];
+        resets = pq_arena_alloc(ev->arena, (nresets + 1) * sizeof *resets);
+        if (!resets)
+            return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
+        nresets = 0;
+        for (size_t i = 1; i < s->nf; i++)
+            if (v[i] < v[i - 1])
+                resets[nresets++] = (uint32_t)i;
+    }
+    double secs = pq_fn_duration_seconds(c->m.range_ms);
+    pq_fn_rate_memo memo;
+    memset(&memo, 0, sizeof memo);
+    size_t rp = 0;
+    for (size_t step = 0; step < ev->nsteps; step++) {
+        size_t a = win[step].lo, b = win[step].hi;
+        if (b - a < 2)
+            continue;
+        double result = v[b - 1] - v[a];
+        if (nresets) {
+            /* resets inside the window: a < r < b */
+            if (rp > 0 && resets[rp - 1] > a)
+                rp = 0;
+            while (rp < nresets && resets[rp] <= a)
+                rp++;
+            for (size_t k = rp; k < nresets && resets[k] < b; k++)
+                result += v[resets[k] - 1];
+        }
+        double r;
+        if (pq_fn_rate_extrapolate_memo(t + a, v + a, b - a, c->m.range_start[step], c->m.range_end[step],
+                                        secs, counter, rate, result, &memo, &r))
+            rf_put(o, step, r, any);
+    }
+    return 0;
+}
+
+/* changes/resets: integer counts, so prefix counts give every window exactly. */
+static int rf_fast_changes(rf_ctx *c, const rf_series *s, pq_series *o, bool *any)
+{
+    pq_eval *ev = c->ev;
+    bool resets = c->def->kind == RF_RESETS;
+    const pq_window *win;
+    if (rf_float_windows(c, s, &win))
+        return -1;
+    const double *v = s->fv;
+    uint32_t *pre = pq_arena_alloc(ev->arena, (s->nf + 1) * sizeof *pre);
+    if (!pre)
+        return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
+    /* pre[i]: events between samples j-1 and j for 1 <= j <= i */
+    uint32_t acc = 0;
+    if (s->nf)
+        pre[0] = 0;
+    for (size_t i = 1; i < s->nf; i++) {
+        bool e = resets ? v[i] < v[i - 1] : (v[i] != v[i - 1] && !(isnan(v[i]) && isnan(v[i - 1])));
+        acc += e;
+        pre[i] = acc;
+    }
+    for (size_t step = 0; step < ev->nsteps; step++) {
+        size_t a = win[step].lo, b = win[step].hi;
+        if (b == a)
+            continue;
+        rf_put(o, step, (double)(pre[b - 1] - pre[a]), any);
+    }
+    return 0;
+}
+
+/* double_exponential_smoothing: PQ_FN_DES_LANES windows at a time. */
+static int rf_fast_des(rf_ctx *c, const rf_series *s, pq_series *o, bool *any)
+{
+    pq_eval *ev = c->ev;
+    const pq_window *win;
+    if (rf_float_windows(c, s, &win))
+        return -1;
+    const double *vs[PQ_FN_DES_LANES];
+    size_t ns[PQ_FN_DES_LANES], steps[PQ_FN_DES_LANES];
+    double sf[PQ_FN_DES_LANES], tf[PQ_FN_DES_LANES], res[PQ_FN_DES_LANES];
+    size_t lanes = 0;
+    for (size_t step = 0; step <= ev->nsteps; step++) {
+        if (step < ev->nsteps) {
+            size_t a = win[step].lo, b = win[step].hi;
+            if (b == a)
+                continue;
+            double f = c->sc[0][step], g = c->sc[1][step];
+            if (f <= 0 || f >= 1) /* NaN passes, as upstream */
+                return pq_eval_fail(ev, PROMQL_ERR_EXECUTION,
+                                    "invalid smoothing factor. Expected: 0 < sf < 1, got: %f", f);
+            if (g <= 0 || g >= 1)
+                return pq_eval_fail(ev, PROMQL_ERR_EXECUTION,
+                                    "invalid trend factor. Expected: 0 < tf < 1, got: %f", g);
+            if (b - a < 2)
+                continue;
+            vs[lanes] = s->fv + a;
+            ns[lanes] = b - a;
+            sf[lanes] = f;
+            tf[lanes] = g;
+            steps[lanes++] = step;
+            if (lanes < PQ_FN_DES_LANES)
+                continue;
+        }
+        if (lanes == 0)
+            continue;
+        pq_fn_des_lanes(vs, ns, sf, tf, lanes, res);
+        for (size_t k = 0; k < lanes; k++)
+            rf_put(o, steps[k], res[k], any);
+        lanes = 0;
+        if (pq_eval_check_interrupt(ev))
+            return -1;
+    }
+    return 0;
+}
+
+/* 1 when a fast path computed the whole series, 0 when the generic loop must run, -1 on error. */
+static int rf_fast_series(rf_ctx *c, const rf_series *s, pq_series *o, bool *any)
+{
+    if (s->nh || s->fst || c->anchored || c->smoothed || c->m.lookback_ms < 0)
+        return 0;
+    int rc;
+    switch (c->def->kind) {
+    case RF_RATE:
+    case RF_INCREASE:
+    case RF_DELTA:
+        rc = rf_fast_rate(c, s, o, any);
+        break;
+    case RF_CHANGES:
+    case RF_RESETS:
+        rc = rf_fast_changes(c, s, o, any);
+        break;
+    case RF_DES:
+        rc = rf_fast_des(c, s, o, any);
+        break;
+    default:
+        return 0;
+    }
+    return rc < 0 ? -1 : 1;
+}
+
 static const char *const anchored_names = "changes, delta, increase, rate, resets";
 static const char *const smoothed_names = "delta, increase, rate";
 
@@ -601,6 +826,104 @@ static int absent_over_time(rf_ctx *c, pq_value *out)
             o->values[s] = 1;
         }
     }
+    return 0;
+}
+
+/* One series of the range-vector argument (valid during the call only): its output series. */
+static int rf_series_run(void *arg, const pq_range_series *src)
+{
+    rf_ctx *c = arg;
+    pq_eval *ev = c->ev;
+    c->anchored = c->m.anchored;
+    c->smoothed = c->m.smoothed && !c->m.anchored;
+    if (pq_eval_check_interrupt(ev) != 0)
+        return -1;
+    rf_series s;
+    if (split_series(c, src, &s) != 0)
+        return -1;
+    bool series_drop = c->drop || src->drop_name;
+    pq_series *o = pq_vector_add(ev, &c->outv->u.vector, pq_fn_out_labels(ev, src->labels, series_drop));
+    if (!o)
+        return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
+    o->drop_name = series_drop;
+    c->mixed_warn = c->hist_ignored_info = false;
+    c->st_overlap = 0;
+    c->hc.ev = ev;
+    c->hc.pos = c->arg0;
+    c->hc.mname = pq_fn_metric_name(src->labels);
+    bool any = false, any_float = false;
+    int fast = rf_fast_series(c, &s, o, &any);
+    if (fast < 0)
+        return -1;
+    if (fast)
+        any_float = any;
+    rf_cursor cur = {0, 0, 0, 0};
+    for (size_t step = 0; step < ev->nsteps && !fast; step++) {
+        rf_win w;
+        make_window(c, &s, step, &w, &cur);
+        double v = 0;
+        const promql_histogram *h = NULL;
+        int r = rf_eval(c, &w, &v, &h);
+        if (r < 0)
+            return -1;
+        if (!r)
+            continue;
+        pq_bit_set(o->present, step);
+        any = true;
+        if (h) {
+            if (!o->hists) {
+                o->hists = pq_arena_calloc(ev->arena, ev->nsteps, sizeof *o->hists);
+                if (!o->hists)
+                    return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
+            }
+            o->hists[step] = (promql_histogram *)h;
+            o->values[step] = 0;
+        } else {
+            o->values[step] = v;
+            any_float = true;
+        }
+    }
+    const char *mname = pq_fn_metric_name(src->labels);
+    if (c->mixed_warn)
+        pq_fn_warn(ev, c->arg0, "encountered a mix of histograms and floats for metric name %s",
+                   pq_fn_quote(ev, mname));
+    if (c->st_overlap) {
+        if (c->overlap_n == c->overlap_cap) {
+            size_t cap = c->overlap_cap ? c->overlap_cap * 2 : 8;
+            const char **p = pq_arena_realloc(ev->arena, c->overlap_names,
+                                              c->overlap_cap * sizeof *p, cap * sizeof *p);
+            size_t *q = pq_arena_realloc(ev->arena, c->overlap_counts,
+                                         c->overlap_cap * sizeof *q, cap * sizeof *q);
+            if (!p || !q)
+                return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
+            c->overlap_names = p;
+            c->overlap_counts = q;
+            c->overlap_cap = cap;
+        }
+        size_t k = 0;
+        while (k < c->overlap_n && strcmp(c->overlap_names[k], mname) != 0)
+            k++;
+        if (k == c->overlap_n) {
+            c->overlap_names[c->overlap_n] = mname;
+            c->overlap_counts[c->overlap_n++] = 0;
+        }
+        c->overlap_counts[k] += c->st_overlap;
+    }
+    if (c->hist_ignored_info)
+        pq_fn_info(ev, c->arg0,
+                   "ignored histograms in a range containing both floats and histograms for "
+                   "metric name %s",
+                   pq_fn_quote(ev, mname));
+    if (!any) {
+        c->outv->u.vector.count--; /* no point at any step: no series */
+        return 0;
+    }
+    if ((c->def->kind == RF_RATE || c->def->kind == RF_INCREASE) && mname[0] && any_float &&
+        !has_counter_suffix(mname))
+        pq_fn_info(ev, c->arg0,
+                   "metric might not be a counter, name does not end in "
+                   "_total/_sum/_count/_bucket: %s",
+                   pq_fn_quote(ev, mname));
     return 0;
 }
 
@@ -653,108 +976,25 @@ int pq_fn_range_call(pq_eval *ev, const pq_node *call, pq_value *out)
                                 smoothed_names, name);
     }
 
-    if (pq_eval_matrix(ev, c.marg, &c.m) != 0)
-        return -1;
-    c.anchored = c.m.anchored;
-    c.smoothed = c.m.smoothed && !c.m.anchored;
-
-    if (c.def->kind == RF_ABSENT)
+    if (c.def->kind == RF_ABSENT) {
+        if (pq_eval_matrix(ev, c.marg, &c.m) != 0)
+            return -1;
+        c.anchored = c.m.anchored;
+        c.smoothed = c.m.smoothed && !c.m.anchored;
         return absent_over_time(&c, out);
+    }
 
     out->type = PQ_TYPE_VECTOR;
     memset(&out->u.vector, 0, sizeof out->u.vector);
     /* last/first_over_time act like an offset and keep the name */
     bool drop = c.def->kind != RF_LAST && c.def->kind != RF_FIRST;
 
-    /* start-time overlaps, counted per metric name and step as upstream merges the warning */
-    const char **overlap_names = NULL;
-    size_t *overlap_counts = NULL, overlap_n = 0, overlap_cap = 0;
-
-    for (size_t si = 0; si < c.m.count; si++) {
-        if (pq_eval_check_interrupt(ev) != 0)
-            return -1;
-        const pq_range_series *src = &c.m.series[si];
-        rf_series s;
-        if (split_series(&c, src, &s) != 0)
-            return -1;
-        bool series_drop = drop || src->drop_name;
-        pq_series *o = pq_vector_add(ev, &out->u.vector, pq_fn_out_labels(ev, src->labels, series_drop));
-        if (!o)
-            return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
-        o->drop_name = series_drop;
-        c.mixed_warn = c.hist_ignored_info = false;
-        c.st_overlap = 0;
-        c.hc.ev = ev;
-        c.hc.pos = c.arg0;
-        c.hc.mname = pq_fn_metric_name(src->labels);
-        bool any = false, any_float = false;
-        for (size_t step = 0; step < ev->nsteps; step++) {
-            rf_win w;
-            make_window(&c, &s, step, &w);
-            double v = 0;
-            const promql_histogram *h = NULL;
-            int r = rf_eval(&c, &w, &v, &h);
-            if (r < 0)
-                return -1;
-            if (!r)
-                continue;
-            pq_bit_set(o->present, step);
-            any = true;
-            if (h) {
-                if (!o->hists) {
-                    o->hists = pq_arena_calloc(ev->arena, ev->nsteps, sizeof *o->hists);
-                    if (!o->hists)
-                        return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
-                }
-                o->hists[step] = (promql_histogram *)h;
-                o->values[step] = 0;
-            } else {
-                o->values[step] = v;
-                any_float = true;
-            }
-        }
-        const char *mname = pq_fn_metric_name(src->labels);
-        if (c.mixed_warn)
-            pq_fn_warn(ev, c.arg0, "encountered a mix of histograms and floats for metric name %s",
-                       pq_fn_quote(ev, mname));
-        if (c.st_overlap) {
-            if (overlap_n == overlap_cap) {
-                size_t cap = overlap_cap ? overlap_cap * 2 : 8;
-                const char **p = pq_arena_realloc(ev->arena, overlap_names,
-                                                  overlap_cap * sizeof *p, cap * sizeof *p);
-                size_t *q = pq_arena_realloc(ev->arena, overlap_counts,
-                                             overlap_cap * sizeof *q, cap * sizeof *q);
-                if (!p || !q)
-                    return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
-                overlap_names = p;
-                overlap_counts = q;
-                overlap_cap = cap;
-            }
-            size_t k = 0;
-            while (k < overlap_n && strcmp(overlap_names[k], mname) != 0)
-                k++;
-            if (k == overlap_n) {
-                overlap_names[overlap_n] = mname;
-                overlap_counts[overlap_n++] = 0;
-            }
-            overlap_counts[k] += c.st_overlap;
-        }
-        if (c.hist_ignored_info)
-            pq_fn_info(ev, c.arg0,
-                       "ignored histograms in a range containing both floats and histograms for "
-                       "metric name %s",
-                       pq_fn_quote(ev, mname));
-        if (!any) {
-            out->u.vector.count--; /* no point at any step: no series */
-            continue;
-        }
-        if ((c.def->kind == RF_RATE || c.def->kind == RF_INCREASE) && mname[0] && any_float &&
-            !has_counter_suffix(mname))
-            pq_fn_info(ev, c.arg0,
-                       "metric might not be a counter, name does not end in "
-                       "_total/_sum/_count/_bucket: %s",
-                       pq_fn_quote(ev, mname));
-    }
+    c.outv = out;
+    c.drop = drop;
+    if (pq_eval_matrix_each(ev, c.marg, &c.m, rf_series_run, &c) != 0)
+        return -1;
+    const char **overlap_names = c.overlap_names;
+    size_t *overlap_counts = c.overlap_counts, overlap_n = c.overlap_n;
     for (size_t k = 0; k < overlap_n; k++) {
         if (overlap_counts[k] > 1)
             pq_fn_warn(ev, c.arg0,

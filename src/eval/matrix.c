@@ -5,6 +5,7 @@
  * series. Anchored and smoothed selectors (3.x extended range selectors) also read the lookback
  * delta before (and for smoothed, after) each window, as Prometheus's matrixIterSlice does.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "eval/eval.h"
@@ -15,7 +16,8 @@ static int grow(pq_eval *ev, void **arr, size_t elem, size_t *cap, size_t need)
 {
     if (need <= *cap)
         return 0;
-    size_t ncap = *cap ? *cap * 2 : 64;
+    /* The first batch is usually the whole range: allocate exactly, double afterwards. */
+    size_t ncap = *cap ? *cap * 2 : (need > 64 ? need : 64);
     while (ncap < need)
         ncap *= 2;
     void *na = pq_arena_realloc(ev->arena, *arr, *cap * elem, ncap * elem);
@@ -26,14 +28,30 @@ static int grow(pq_eval *ev, void **arr, size_t elem, size_t *cap, size_t need)
     return 0;
 }
 
-/* Read the samples of one series in (mint, maxt], skipping stale markers. */
+/* First index of t[0..n) with t[i] > x. */
+static size_t batch_first_gt(const int64_t *t, size_t n, int64_t x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t[mid] > x)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+/* Read the samples of one series in (mint, maxt], skipping stale markers. Float-only batches
+ * are copied in bulk (bounds by binary search, stale markers squeezed out without branches);
+ * batches with histograms go sample by sample. */
 int pq_read_range(pq_eval *ev, promql_sample_iter *it, int64_t mint, int64_t maxt, pq_range_series *rs)
 {
     char errbuf[512] = "";
     int64_t *t = NULL, *st = NULL;
     double *v = NULL;
     const promql_histogram **h = NULL;
-    size_t n = 0, cap = 0, tcap = 0, vcap = 0, hcap = 0, stcap = 0;
+    size_t n = 0, tcap = 0, vcap = 0, hcap = 0, stcap = 0;
     bool any_h = false, any_st = false;
     const promql_histogram *last_hist = NULL;
     if (it->ops->seek(it, mint + 1, errbuf, sizeof errbuf))
@@ -46,57 +64,70 @@ int pq_read_range(pq_eval *ev, promql_sample_iter *it, int64_t mint, int64_t max
             return pq_eval_fail(ev, PROMQL_ERR_STORAGE, "%s", errbuf);
         if (b.count == 0)
             break;
-        for (size_t j = 0; j < b.count; j++) {
-            int64_t ts = b.timestamps[j];
-            if (ts <= mint)
-                continue;
-            if (ts > maxt) {
-                done = true;
-                break;
+        size_t j0 = batch_first_gt(b.timestamps, b.count, mint);
+        size_t j1 = batch_first_gt(b.timestamps, b.count, maxt);
+        if (j1 < b.count)
+            done = true;
+        if (j1 <= j0)
+            continue;
+        size_t cnt = j1 - j0;
+        if (grow(ev, (void **)&t, sizeof *t, &tcap, n + cnt) || grow(ev, (void **)&v, sizeof *v, &vcap, n + cnt))
+            return -1;
+        bool want_st = ev->use_start_timestamps && (b.start_ts || any_st);
+        if (!b.histograms && !any_h && !want_st) {
+            const int64_t *bt = b.timestamps + j0;
+            const double *bv = b.values + j0;
+            for (size_t j = 0; j < cnt; j++) {
+                uint64_t bits;
+                memcpy(&bits, &bv[j], sizeof bits);
+                t[n] = bt[j];
+                v[n] = bv[j];
+                n += bits != PROMQL_STALE_NAN_BITS;
             }
-            const promql_histogram *hist = b.histograms ? b.histograms[j] : NULL;
-            double val = hist ? 0 : b.values[j];
-            if (pq_sample_is_stale(val, hist))
-                continue;
-            if (grow(ev, (void **)&t, sizeof *t, &tcap, n + 1) || grow(ev, (void **)&v, sizeof *v, &vcap, n + 1))
-                return -1;
-            if (hist || any_h) {
-                if (!any_h) {
-                    hcap = 0;
-                    if (grow(ev, (void **)&h, sizeof *h, &hcap, tcap))
-                        return -1;
-                    memset(h, 0, hcap * sizeof *h);
-                    any_h = true;
-                } else if (hcap < tcap) {
-                    size_t old = hcap;
-                    if (grow(ev, (void **)&h, sizeof *h, &hcap, tcap))
-                        return -1;
-                    memset(h + old, 0, (hcap - old) * sizeof *h);
+        } else {
+            for (size_t j = j0; j < j1; j++) {
+                int64_t ts = b.timestamps[j];
+                const promql_histogram *hist = b.histograms ? b.histograms[j] : NULL;
+                double val = hist ? 0 : b.values[j];
+                if (pq_sample_is_stale(val, hist))
+                    continue;
+                if (hist || any_h) {
+                    if (!any_h) {
+                        hcap = 0;
+                        if (grow(ev, (void **)&h, sizeof *h, &hcap, tcap))
+                            return -1;
+                        memset(h, 0, hcap * sizeof *h);
+                        any_h = true;
+                    } else if (hcap < tcap) {
+                        size_t old = hcap;
+                        if (grow(ev, (void **)&h, sizeof *h, &hcap, tcap))
+                            return -1;
+                        memset(h + old, 0, (hcap - old) * sizeof *h);
+                    }
+                    if (hist && !(h[n] = ev->hist_stats > 0 ? pq_stats_hint(ev, hist, &last_hist)
+                                                            : pq_sample_hist_copy(ev, hist)))
+                        return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
+                    if (!hist)
+                        h[n] = NULL;
                 }
-                if (hist && !(h[n] = ev->hist_stats > 0 ? pq_stats_hint(ev, hist, &last_hist)
-                                                        : pq_sample_hist_copy(ev, hist)))
-                    return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
-                if (!hist)
-                    h[n] = NULL;
+                if (want_st) {
+                    /* Start timestamps, 0 (unknown) where a batch had none. */
+                    size_t old = stcap;
+                    if (grow(ev, (void **)&st, sizeof *st, &stcap, tcap))
+                        return -1;
+                    if (stcap > old)
+                        memset(st + old, 0, (stcap - old) * sizeof *st);
+                    any_st = true;
+                    st[n] = b.start_ts ? b.start_ts[j] : 0;
+                }
+                t[n] = ts;
+                v[n] = val;
+                n++;
             }
-            if (ev->use_start_timestamps && (b.start_ts || any_st)) {
-                /* Start timestamps, 0 (unknown) where a batch had none. */
-                size_t old = stcap;
-                if (grow(ev, (void **)&st, sizeof *st, &stcap, tcap))
-                    return -1;
-                if (stcap > old)
-                    memset(st + old, 0, (stcap - old) * sizeof *st);
-                any_st = true;
-                st[n] = b.start_ts ? b.start_ts[j] : 0;
-            }
-            t[n] = ts;
-            v[n] = val;
-            n++;
-            if ((n & 4095) == 0 && pq_eval_check_interrupt(ev))
-                return -1;
         }
+        if (pq_eval_check_interrupt(ev))
+            return -1;
     }
-    (void)cap;
     rs->t = t;
     rs->v = v;
     rs->h = (const promql_histogram *const *)h;
@@ -105,7 +136,95 @@ int pq_read_range(pq_eval *ev, promql_sample_iter *it, int64_t mint, int64_t max
     return 0;
 }
 
+/* Reused buffers for reading one series at a time (malloc'ed, freed by the caller). */
+typedef struct scratch_buf {
+    int64_t *t;
+    double *v;
+    size_t cap;
+} scratch_buf;
+
+/* Read a float-only series in (mint, maxt] into the scratch buffers; *has_hist is set (and
+ * nothing read) when the series holds histograms or start timestamps, which the caller then
+ * reads into the arena with pq_read_range. */
+static int read_range_scratch(pq_eval *ev, promql_sample_iter *it, int64_t mint, int64_t maxt, scratch_buf *sb,
+                              pq_range_series *rs, bool *has_hist)
+{
+    char errbuf[512] = "";
+    size_t n = 0;
+    *has_hist = false;
+    if (it->ops->seek(it, mint + 1, errbuf, sizeof errbuf))
+        return pq_eval_fail(ev, PROMQL_ERR_STORAGE, "%s", errbuf);
+    bool done = false;
+    while (!done) {
+        promql_sample_batch b;
+        memset(&b, 0, sizeof b);
+        if (it->ops->next_batch(it, &b, errbuf, sizeof errbuf))
+            return pq_eval_fail(ev, PROMQL_ERR_STORAGE, "%s", errbuf);
+        if (b.count == 0)
+            break;
+        size_t j0 = batch_first_gt(b.timestamps, b.count, mint);
+        size_t j1 = batch_first_gt(b.timestamps, b.count, maxt);
+        if (j1 < b.count)
+            done = true;
+        if (j1 <= j0)
+            continue;
+        if (b.start_ts && ev->use_start_timestamps) {
+            *has_hist = true; /* start timestamps: the general reader */
+            return 0;
+        }
+        if (b.histograms) {
+            for (size_t j = j0; j < j1; j++)
+                if (b.histograms[j]) {
+                    *has_hist = true;
+                    return 0;
+                }
+        }
+        size_t cnt = j1 - j0;
+        if (n + cnt > sb->cap) {
+            size_t ncap = sb->cap ? sb->cap * 2 : 1024;
+            while (ncap < n + cnt)
+                ncap *= 2;
+            int64_t *nt = realloc(sb->t, ncap * sizeof *nt);
+            if (nt)
+                sb->t = nt;
+            double *nv = realloc(sb->v, ncap * sizeof *nv);
+            if (nv)
+                sb->v = nv;
+            if (!nt || !nv)
+                return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
+            sb->cap = ncap;
+        }
+        const int64_t *bt = b.timestamps + j0;
+        const double *bv = b.values + j0;
+        for (size_t j = 0; j < cnt; j++) {
+            uint64_t bits;
+            memcpy(&bits, &bv[j], sizeof bits);
+            sb->t[n] = bt[j];
+            sb->v[n] = bv[j];
+            n += bits != PROMQL_STALE_NAN_BITS;
+        }
+        if (pq_eval_check_interrupt(ev))
+            return -1;
+    }
+    rs->t = sb->t;
+    rs->v = sb->v;
+    rs->h = NULL;
+    rs->n = n;
+    return 0;
+}
+
+static int matrix_selector_run(pq_eval *ev, const pq_node *node, pq_matrix *out, pq_matrix_each_fn each,
+                               void *arg);
+
 int pq_eval_matrix_selector(pq_eval *ev, const pq_node *node, pq_matrix *out)
+{
+    return matrix_selector_run(ev, node, out, NULL, NULL);
+}
+
+/* With 'each': every series is handed over as soon as it is read, float-only series from a
+ * reused buffer, and nothing is kept in out->series. */
+static int matrix_selector_run(pq_eval *ev, const pq_node *node, pq_matrix *out, pq_matrix_each_fn each,
+                               void *arg)
 {
     const pq_node *vs = node->u.matrix.vs;
     memset(out, 0, sizeof *out);
@@ -149,6 +268,7 @@ int pq_eval_matrix_selector(pq_eval *ev, const pq_node *node, pq_matrix *out)
         return -1;
     int rc = 0;
     pq_window *win = NULL;
+    scratch_buf sb = {NULL, NULL, 0};
     for (size_t k = 0; k < count; k++) {
         if (!sel[k].iter)
             continue;
@@ -159,7 +279,12 @@ int pq_eval_matrix_selector(pq_eval *ev, const pq_node *node, pq_matrix *out)
         pq_range_series rs;
         memset(&rs, 0, sizeof rs);
         rs.labels = sel[k].labels;
-        if (pq_read_range(ev, sel[k].iter, mint, maxt, &rs)) {
+        bool has_hist = true;
+        if (each && read_range_scratch(ev, sel[k].iter, mint, maxt, &sb, &rs, &has_hist)) {
+            rc = -1;
+            break;
+        }
+        if (has_hist && pq_read_range(ev, sel[k].iter, mint, maxt, &rs)) {
             rc = -1;
             break;
         }
@@ -212,6 +337,18 @@ int pq_eval_matrix_selector(pq_eval *ev, const pq_node *node, pq_matrix *out)
             rc = -1;
             break;
         }
+        /* Streaming: hand the series to the range function now instead of keeping the
+         * whole range vector. */
+        if (each) {
+            out->series_windows = win;
+            int r = each(arg, &rs);
+            out->series_windows = NULL;
+            if (r) {
+                rc = -1;
+                break;
+            }
+            continue;
+        }
         if (out->count == out->cap &&
             grow(ev, (void **)&out->series, sizeof *out->series, &out->cap, out->count + 1)) {
             rc = -1;
@@ -219,6 +356,8 @@ int pq_eval_matrix_selector(pq_eval *ev, const pq_node *node, pq_matrix *out)
         }
         out->series[out->count++] = rs;
     }
+    free(sb.t);
+    free(sb.v);
     pq_select_close(ev, sel, count);
     return rc;
 }
@@ -249,6 +388,21 @@ void pq_matrix_windows(const pq_eval *ev, const pq_matrix *m, const pq_range_ser
         prev_start = a;
         prev_end = b;
     }
+}
+
+int pq_eval_matrix_each(pq_eval *ev, const pq_node *node, pq_matrix *out, pq_matrix_each_fn each, void *arg)
+{
+    const pq_node *n = node;
+    while (n->kind == PQ_NODE_PAREN || n->kind == PQ_NODE_STEP_INVARIANT)
+        n = n->kind == PQ_NODE_PAREN ? n->u.paren.expr : n->u.step_invariant.expr;
+    if (n->kind == PQ_NODE_MATRIX_SELECTOR)
+        return matrix_selector_run(ev, n, out, each, arg);
+    if (pq_eval_matrix(ev, node, out))
+        return -1;
+    for (size_t k = 0; k < out->count; k++)
+        if (each(arg, &out->series[k]))
+            return -1;
+    return 0;
 }
 
 int pq_eval_matrix(pq_eval *ev, const pq_node *node, pq_matrix *out)

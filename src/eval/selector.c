@@ -180,7 +180,11 @@ int pq_select(pq_eval *ev, const pq_node *vs, const promql_select_hints *hints, 
         set->ops->close(set);
         return -1;
     }
-    if (n > 1)
+    /* Stores usually hand series out in label order already: check before sorting. */
+    bool sorted = true;
+    for (size_t i = 1; i < n && sorted; i++)
+        sorted = series_cmp(&arr[i - 1], &arr[i]) <= 0;
+    if (!sorted)
         qsort(arr, n, sizeof *arr, series_cmp);
     ev->open_set = set;
     *out = arr;

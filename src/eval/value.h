@@ -87,6 +87,9 @@ typedef struct pq_matrix {
     bool anchored, smoothed;  /* extended range selector modifiers of the selector */
     int64_t lookback_ms;      /* lookback delta, for anchored/smoothed windows */
     bool from_subquery;       /* the series are a subquery's result */
+    /* While pq_eval_matrix_each hands a series of a plain selector to its consumer: that
+     * series' windows (pq_matrix_windows), else NULL. */
+    const struct pq_window *series_windows;
 } pq_matrix;
 
 /* ---- values ---------------------------------------------------------------------------------- */

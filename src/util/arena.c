@@ -3,6 +3,7 @@
  */
 #include "util/arena.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,86 @@ struct pq_arena_cleanup {
 
 #define PQ_ARENA_MIN_BLOCK (16 * 1024)
 
+/* Freed blocks of at least PQ_ARENA_CACHE_MIN bytes are kept per thread (up to
+ * PQ_ARENA_CACHE_BLOCKS blocks, PQ_ARENA_CACHE_BYTES in all) for the next arena: a query's
+ * big blocks are then not unmapped and faulted in again, page by page, by the next query.
+ * A thread's cache is freed when the thread exits (a pthread key destructor), so a server's
+ * short-lived worker threads leave nothing behind. */
+#define PQ_ARENA_CACHE_MIN ((size_t)256 << 10)
+#define PQ_ARENA_CACHE_BLOCKS 8
+#define PQ_ARENA_CACHE_BYTES ((size_t)64 << 20)
+
+static _Thread_local struct {
+    pq_arena_block *blocks[PQ_ARENA_CACHE_BLOCKS];
+    size_t count;
+    size_t bytes;
+} block_cache;
+
+static pthread_key_t cache_key;
+static pthread_once_t cache_key_once = PTHREAD_ONCE_INIT;
+
+static void cache_free_all(void *cache_ptr)
+{
+    (void)cache_ptr;   /* the exiting thread's block_cache, still addressable here */
+    for (size_t i = 0; i < block_cache.count; i++)
+        free(block_cache.blocks[i]);
+    block_cache.count = 0;
+    block_cache.bytes = 0;
+}
+
+static void cache_key_create(void)
+{
+    (void)pthread_key_create(&cache_key, cache_free_all);
+}
+
+/* The smallest cached block with room for 'want' bytes (and within the budget), or NULL. */
+static pq_arena_block *cache_take(size_t want, size_t room)
+{
+    size_t best = SIZE_MAX;
+    for (size_t i = 0; i < block_cache.count; i++) {
+        size_t sz = block_cache.blocks[i]->size;
+        if (sz >= want && sz <= room &&
+            (best == SIZE_MAX || sz < block_cache.blocks[best]->size))
+            best = i;
+    }
+    if (best == SIZE_MAX)
+        return NULL;
+    pq_arena_block *b = block_cache.blocks[best];
+    block_cache.blocks[best] = block_cache.blocks[--block_cache.count];
+    block_cache.bytes -= b->size;
+    return b;
+}
+
+static void block_release(pq_arena_block *b)
+{
+    if (b->size >= PQ_ARENA_CACHE_MIN && b->size <= PQ_ARENA_CACHE_BYTES) {
+        /* Make room by dropping smaller cached blocks first. */
+        while (block_cache.count > 0 &&
+               (block_cache.count == PQ_ARENA_CACHE_BLOCKS || block_cache.bytes + b->size > PQ_ARENA_CACHE_BYTES)) {
+            size_t small = 0;
+            for (size_t i = 1; i < block_cache.count; i++)
+                if (block_cache.blocks[i]->size < block_cache.blocks[small]->size)
+                    small = i;
+            if (block_cache.blocks[small]->size >= b->size)
+                break;
+            block_cache.bytes -= block_cache.blocks[small]->size;
+            free(block_cache.blocks[small]);
+            block_cache.blocks[small] = block_cache.blocks[--block_cache.count];
+        }
+        if (block_cache.count < PQ_ARENA_CACHE_BLOCKS && block_cache.bytes + b->size <= PQ_ARENA_CACHE_BYTES) {
+            if (block_cache.count == 0) {
+                /* Arm the thread-exit destructor (a non-NULL value makes it run). */
+                pthread_once(&cache_key_once, cache_key_create);
+                (void)pthread_setspecific(cache_key, &block_cache);
+            }
+            block_cache.blocks[block_cache.count++] = b;
+            block_cache.bytes += b->size;
+            return;
+        }
+    }
+    free(b);
+}
+
 void pq_arena_init(pq_arena *a, size_t limit)
 {
     memset(a, 0, sizeof *a);
@@ -37,10 +118,11 @@ void pq_arena_free(pq_arena *a)
     pq_arena_block *b = a->head;
     while (b) {
         pq_arena_block *prev = b->prev;
-        free(b);
+        block_release(b);
         b = prev;
     }
-    free(a->spare);
+    if (a->spare)
+        block_release(a->spare);
     a->spare = NULL;
     a->head = NULL;
     a->used = 0;
@@ -90,7 +172,13 @@ void *pq_arena_alloc(pq_arena *a, size_t size)
             return NULL;
         }
     }
-    pq_arena_block *b = malloc(sizeof(pq_arena_block) + want);
+    size_t room = a->limit ? a->limit - a->total : SIZE_MAX;
+    pq_arena_block *b = want >= PQ_ARENA_CACHE_MIN ? cache_take(want, room) : NULL;
+    if (b) {
+        want = b->size;
+    } else {
+        b = malloc(sizeof(pq_arena_block) + want);
+    }
     if (!b) {
         a->failed = 1;
         return NULL;
@@ -190,7 +278,7 @@ void pq_arena_reset_to(pq_arena *a, pq_arena_mark m)
         }
         if (drop) {
             a->total -= drop->size;
-            free(drop);
+            block_release(drop);
         }
         a->head = prev;
     }

@@ -191,6 +191,98 @@ static void digits_from_e(const char *buf, go_digits *g)
     g->d[g->nd] = 0;
 }
 
+/* %.{p-1}e of a (positive, finite) into buf, derived from its correctly rounded 17-digit form
+ * d17 (digits only, decimal exponent e17): rounding those 17 digits to p gives the digits of
+ * rounding the exact value, except when the dropped digits are exactly 5000...: then printf. */
+static void format_p(double a, const char *d17, int e17, int p, char *buf, size_t len)
+{
+    char d[18];
+    memcpy(d, d17, 17);
+    int e = e17;
+    if (p < 17) {
+        bool up;
+        if (d[p] != '5') {
+            up = d[p] > '5';
+        } else {
+            bool rest = false;
+            for (int i = p + 1; i < 17; i++)
+                rest |= d[i] != '0';
+            if (!rest) {
+                snprintf(buf, len, "%.*e", p - 1, a);
+                return;
+            }
+            up = true;
+        }
+        if (up) {
+            int i = p - 1;
+            while (i >= 0 && d[i] == '9')
+                d[i--] = '0';
+            if (i >= 0) {
+                d[i]++;
+            } else {
+                d[0] = '1'; /* 99..9 -> 100..0, one more decade */
+                e++;
+            }
+        }
+    }
+    size_t n = 0;
+    buf[n++] = d[0];
+    if (p > 1) {
+        buf[n++] = '.';
+        memcpy(buf + n, d + 1, (size_t)p - 1);
+        n += (size_t)p - 1;
+    }
+    snprintf(buf + n, len - n, "e%c%02d", e < 0 ? '-' : '+', e < 0 ? -e : e);
+}
+
+/* Shortest digits of a (finite, positive, not a power of two) by bisection over the digit count:
+ * with v's neighbours equally far, a p+1-digit rounding is at least as close to v as the p-digit
+ * one, so once a count reads back every larger one does. One printf (17 digits) and a few strtod
+ * instead of up to 17 of each; integers below 1e15 (gap under 1) are their own digits. */
+static void shortest_digits_bisect(double a, go_digits *g)
+{
+    char buf[40];
+    if (a < 1e15 && a == floor(a)) {
+        snprintf(buf, sizeof buf, "%.0f", a);
+        int len = (int)strlen(buf), nd = len;
+        while (nd > 1 && buf[nd - 1] == '0')
+            nd--;
+        memcpy(g->d, buf, (size_t)nd);
+        g->d[nd] = 0;
+        g->nd = nd;
+        g->dp = len;
+        return;
+    }
+    char s17[40], d17[18];
+    snprintf(s17, sizeof s17, "%.16e", a);
+    d17[0] = s17[0];
+    memcpy(d17 + 1, s17 + 2, 16);
+    d17[17] = 0;
+    int e17 = atoi(s17 + 19);
+    int lo = 1, hi = 17; /* 17 digits always read back */
+    /* Most values need 16 or 17 digits: settle those with one or two checks. */
+    format_p(a, d17, e17, 16, buf, sizeof buf);
+    if (strtod(buf, NULL) != a) {
+        lo = 17;
+    } else {
+        format_p(a, d17, e17, 15, buf, sizeof buf);
+        if (strtod(buf, NULL) == a)
+            hi = 15;
+        else
+            lo = hi = 16;
+    }
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        format_p(a, d17, e17, mid, buf, sizeof buf);
+        if (strtod(buf, NULL) == a)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    format_p(a, d17, e17, hi, buf, sizeof buf);
+    digits_from_e(buf, g);
+}
+
 /* The shortest digits of |v| (finite) that read back as v, as Go's shortest formatting finds
  * them: C's correctly rounded %.*e at growing precision, checked with strtod. */
 static void shortest_digits(double v, go_digits *g)
@@ -206,6 +298,10 @@ static void shortest_digits(double v, go_digits *g)
      * it, so the nearest N-digit decimal may miss while the next one up still reads back. */
     int exp2;
     bool power_of_two = frexp(a, &exp2) == 0.5;
+    if (!power_of_two) {
+        shortest_digits_bisect(a, g);
+        return;
+    }
     for (int prec = 1; prec <= 17; prec++) {
         snprintf(buf, sizeof buf, "%.*e", prec - 1, a);
         if (prec == 17 || strtod(buf, NULL) == a)

@@ -3,6 +3,7 @@
  * overflow checks, the byte budget that enforces a query's memory limit, cleanups, and
  * mark/reset scratch loops (which must neither leak nor thrash malloc).
  */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -111,6 +112,31 @@ static void test_scratch_loop_reuses_blocks(void **state)
     pq_arena_free(&a);
 }
 
+/* Big freed blocks are cached per thread for the next query; a worker thread that exits must
+ * leave none behind (LeakSanitizer checks this in the sanitizer build). */
+static void *worker(void *arg)
+{
+    (void)arg;
+    for (int q = 0; q < 3; q++) {
+        pq_arena a;
+        pq_arena_init(&a, 0);
+        for (int i = 0; i < 8; i++)
+            assert_non_null(pq_arena_alloc(&a, (size_t)1 << 20));   /* several big blocks */
+        pq_arena_free(&a);   /* into this thread's cache */
+    }
+    return NULL;
+}
+
+static void test_thread_exit_frees_cache(void **state)
+{
+    (void)state;
+    for (int t = 0; t < 4; t++) {
+        pthread_t th;
+        assert_int_equal(pthread_create(&th, NULL, worker, NULL), 0);
+        assert_int_equal(pthread_join(th, NULL), 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -118,6 +144,7 @@ int main(void)
         cmocka_unit_test(test_budget),
         cmocka_unit_test(test_cleanups_run_newest_first),
         cmocka_unit_test(test_scratch_loop_reuses_blocks),
+        cmocka_unit_test(test_thread_exit_frees_cache),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
