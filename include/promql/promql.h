@@ -8,6 +8,11 @@
  * Thread-safety: a promql_engine is immutable after creation and may run queries from several
  * threads at once over a storage that is read-only while queried. A promql_expr, a
  * promql_result and a promql_memstore are each used by one thread at a time.
+ *
+ * Memory: a query's memory comes from its own arena, freed when the query ends. Each thread
+ * that runs queries keeps up to 64 MiB of freed large blocks for its next query (so big
+ * queries do not fault their memory in afresh every time); they are freed when the thread
+ * exits.
  */
 #ifndef PROMQL_H_INCLUDED
 #define PROMQL_H_INCLUDED
