@@ -40,51 +40,6 @@ typedef struct group_state {
     bool complete;
 } group_state;
 
-/* Interning of group label sets. */
-typedef struct group_map {
-    promql_labels *labels;
-    uint64_t *hashes;
-    size_t *slots;
-    size_t cap, count;
-} group_map;
-
-static int group_intern(pq_eval *ev, group_map *t, promql_labels key, size_t *idx)
-{
-    if ((t->count + 1) * 2 > t->cap) {
-        size_t ncap = t->cap ? t->cap * 2 : 64;
-        size_t *ns = pq_arena_calloc(ev->arena, ncap, sizeof *ns);
-        promql_labels *nk = pq_arena_realloc(ev->arena, t->labels, t->count * sizeof *nk, ncap * sizeof *nk);
-        uint64_t *nh = pq_arena_realloc(ev->arena, t->hashes, t->count * sizeof *nh, ncap * sizeof *nh);
-        if (!ns || !nk || !nh)
-            return OOM(ev);
-        for (size_t i = 0; i < t->count; i++) {
-            size_t s = nh[i] & (ncap - 1);
-            while (ns[s])
-                s = (s + 1) & (ncap - 1);
-            ns[s] = i + 1;
-        }
-        t->slots = ns;
-        t->labels = nk;
-        t->hashes = nh;
-        t->cap = ncap;
-    }
-    uint64_t h = pq_labels_hash(key);
-    size_t s = h & (t->cap - 1);
-    while (t->slots[s]) {
-        size_t i = t->slots[s] - 1;
-        if (t->hashes[i] == h && pq_labels_equal(t->labels[i], key)) {
-            *idx = i;
-            return 0;
-        }
-        s = (s + 1) & (t->cap - 1);
-    }
-    t->labels[t->count] = key;
-    t->hashes[t->count] = h;
-    t->slots[s] = t->count + 1;
-    *idx = t->count++;
-    return 0;
-}
-
 /* ---- heaps of series indexes, as Go's container/heap over vectorByValueHeap ---------------- */
 
 typedef struct kheap {
@@ -347,13 +302,13 @@ static int count_values(pq_eval *ev, const pq_node *node, pq_value *out)
     }
     out->type = PQ_TYPE_VECTOR;
     memset(&out->u.vector, 0, sizeof out->u.vector);
-    group_map gm = {0};
+    pq_labelset_table gm = {0};
     const pq_vector *v = &in.u.vector;
     /* The output group of (series, value) is group(labels with label=value). Whether the
      * group keeps 'label' does not depend on the value (never empty), so it is identified by
      * the series' group with a placeholder value plus the value itself: each series is grouped
      * once, and a point costs one hash lookup of (base group, value text). */
-    group_map bases = {0};
+    pq_labelset_table bases = {0};
     size_t *base = pq_arena_alloc(ev->arena, (v->count ? v->count : 1) * sizeof *base);
     if (!base)
         return OOM(ev);
@@ -362,7 +317,7 @@ static int count_values(pq_eval *ev, const pq_node *node, pq_value *out)
         promql_labels g = pq_labels_group(ev, m, &grouping, node->u.aggregate.without);
         if (ev->arena->failed)
             return OOM(ev);
-        if (group_intern(ev, &bases, g, &base[k]))
+        if (pq_labelset_intern(ev, &bases, g, &base[k]))
             return -1;
     }
     cv_map cm = {0};
@@ -391,7 +346,7 @@ static int count_values(pq_eval *ev, const pq_node *node, pq_value *out)
                 if (ev->arena->failed)
                     return OOM(ev);
                 size_t before = gm.count;
-                if (group_intern(ev, &gm, g, &gi))
+                if (pq_labelset_intern(ev, &gm, g, &gi))
                     return -1;
                 if (gm.count > before && !pq_vector_add(ev, &out->u.vector, g))
                     return -1;
@@ -929,7 +884,7 @@ int pq_eval_aggregate(pq_eval *ev, const pq_node *node, pq_value *out)
     const pq_strlist *grouping = &node->u.aggregate.grouping;
 
     /* Map input series to groups. */
-    group_map gm = {0};
+    pq_labelset_table gm = {0};
     size_t *gidx = pq_arena_alloc(ev->arena, (v->count ? v->count : 1) * sizeof(size_t));
     if (!gidx)
         return OOM(ev);
@@ -937,7 +892,7 @@ int pq_eval_aggregate(pq_eval *ev, const pq_node *node, pq_value *out)
         promql_labels g = pq_labels_group(ev, v->series[k].labels, grouping, without);
         if (ev->arena->failed)
             return OOM(ev);
-        if (group_intern(ev, &gm, g, &gidx[k]))
+        if (pq_labelset_intern(ev, &gm, g, &gidx[k]))
             return -1;
     }
     if (op == PQ_OP_TOPK || op == PQ_OP_BOTTOMK || op == PQ_OP_LIMITK || op == PQ_OP_LIMIT_RATIO)

@@ -286,49 +286,6 @@ static int vector_scalar(pq_eval *ev, const pq_node *node, const pq_vector *vec,
 
 /* ---- match signatures ------------------------------------------------------------------------ */
 
-typedef struct sig_table {
-    promql_labels *keys;
-    uint64_t *hashes;
-    size_t *slots;   /* index+1 into keys, 0 = empty */
-    size_t cap, count;
-} sig_table;
-
-static int sig_intern(pq_eval *ev, sig_table *t, promql_labels key, size_t *ord)
-{
-    if ((t->count + 1) * 2 > t->cap) {
-        size_t ncap = t->cap ? t->cap * 2 : 64;
-        size_t *ns = pq_arena_calloc(ev->arena, ncap, sizeof *ns);
-        promql_labels *nk = pq_arena_realloc(ev->arena, t->keys, t->count * sizeof *nk, ncap * sizeof *nk);
-        uint64_t *nh = pq_arena_realloc(ev->arena, t->hashes, t->count * sizeof *nh, ncap * sizeof *nh);
-        if (!ns || !nk || !nh)
-            return OOM(ev);
-        for (size_t i = 0; i < t->count; i++) {
-            size_t s = nh[i] & (ncap - 1);
-            while (ns[s])
-                s = (s + 1) & (ncap - 1);
-            ns[s] = i + 1;
-        }
-        t->slots = ns;
-        t->keys = nk;
-        t->hashes = nh;
-        t->cap = ncap;
-    }
-    uint64_t h = pq_labels_hash(key);
-    size_t s = h & (t->cap - 1);
-    while (t->slots[s]) {
-        size_t i = t->slots[s] - 1;
-        if (t->hashes[i] == h && pq_labels_equal(t->keys[i], key)) {
-            *ord = i;
-            return 0;
-        }
-        s = (s + 1) & (t->cap - 1);
-    }
-    t->keys[t->count] = key;
-    t->hashes[t->count] = h;
-    t->slots[s] = t->count + 1;
-    *ord = t->count++;
-    return 0;
-}
 
 static promql_labels match_labels(pq_eval *ev, promql_labels ls, const pq_vector_matching *m)
 {
@@ -336,7 +293,7 @@ static promql_labels match_labels(pq_eval *ev, promql_labels ls, const pq_vector
     return pq_labels_keep_drop(ev, ls, &m->matching_labels, m->on, !m->on);
 }
 
-static int signatures(pq_eval *ev, const pq_vector *v, const pq_vector_matching *m, sig_table *t, size_t **ords)
+static int signatures(pq_eval *ev, const pq_vector *v, const pq_vector_matching *m, pq_labelset_table *t, size_t **ords)
 {
     *ords = pq_arena_alloc(ev->arena, (v->count ? v->count : 1) * sizeof(size_t));
     if (!*ords)
@@ -345,7 +302,7 @@ static int signatures(pq_eval *ev, const pq_vector *v, const pq_vector_matching 
         promql_labels sig = match_labels(ev, v->series[k].labels, m);
         if (ev->arena->failed)
             return OOM(ev);
-        if (sig_intern(ev, t, sig, &(*ords)[k]))
+        if (pq_labelset_intern(ev, t, sig, &(*ords)[k]))
             return -1;
     }
     return 0;
@@ -357,7 +314,7 @@ static int set_op(pq_eval *ev, const pq_node *node, const pq_vector *L, const pq
 {
     const pq_vector_matching *m = node->u.binary.matching;
     pq_op op = node->u.binary.op;
-    sig_table t = {0};
+    pq_labelset_table t = {0};
     size_t *lord, *rord;
     if (signatures(ev, L, m, &t, &lord) || signatures(ev, R, m, &t, &rord))
         return -1;
@@ -484,7 +441,7 @@ typedef struct vv_state {
     const pq_vector *L, *R;
     size_t *lord, *rord;
     pair_map pairs;
-    sig_table outs;          /* result label sets -> output series index */
+    pq_labelset_table outs;          /* result label sets -> output series index */
     size_t *out_stamp;       /* per output series: step+1 of its last write */
     size_t *out_ord;         /* ... and the match group that wrote it */
     size_t *val_stamp;       /* per output series: step+1 of its last value */
@@ -562,7 +519,7 @@ static int do_binop(vv_state *st, size_t step, long li, long rj, size_t ord)
         if (ev->arena->failed)
             return OOM(ev);
         size_t before = st->outs.count, idx;
-        if (sig_intern(ev, &st->outs, res, &idx))
+        if (pq_labelset_intern(ev, &st->outs, res, &idx))
             return -1;
         if (st->outs.count > before) {
             pq_series *o = pq_vector_add(ev, st->o, res);
@@ -717,7 +674,7 @@ static int vector_vector(pq_eval *ev, const pq_node *node, const pq_vector *lhs,
         ((lhs->count == 0 || rhs->count == 0) && !m->has_fill_lhs && !m->has_fill_rhs))
         return 0;
 
-    sig_table sigs = {0};
+    pq_labelset_table sigs = {0};
     if (signatures(ev, st.L, m, &sigs, &st.lord) || signatures(ev, st.R, m, &sigs, &st.rord))
         return -1;
     size_t nsig = sigs.count ? sigs.count : 1;

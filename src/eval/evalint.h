@@ -37,6 +37,16 @@ promql_labels pq_labels_keep_drop(pq_eval *ev, promql_labels ls, const pq_strlis
 /* Deep copy into the arena (storage labels only live while their series set is open). */
 promql_labels pq_labels_copy(pq_eval *ev, promql_labels ls);
 
+/* Interning of label sets: each distinct set gets a dense index (0, 1, ...) in first-seen
+ * order. Zero-initialise; memory is in the query arena. */
+typedef struct pq_labelset_table {
+    promql_labels *labels;   /* [count]: the distinct sets */
+    uint64_t *hashes;
+    size_t *slots;           /* index + 1 into labels, 0 = empty */
+    size_t cap, count;
+} pq_labelset_table;
+int pq_labelset_intern(pq_eval *ev, pq_labelset_table *t, promql_labels key, size_t *idx);
+
 /* A nested evaluator over another step grid sharing arena, limits, annotations and errors
  * with 'parent'. pq_eval_sub_done() hands the accounting back. */
 void pq_eval_sub_init(pq_eval *sub, const pq_eval *parent, int64_t start, int64_t end, int64_t interval);

@@ -348,3 +348,42 @@ char *pq_labels_string(pq_eval *ev, promql_labels ls)
     free(s);
     return r;
 }
+
+/* Open addressing over label-set hashes, equal sets compared in full; the table lives in the
+ * query arena. Grouping (aggregations) and vector matching (binary operators) both use it. */
+int pq_labelset_intern(pq_eval *ev, pq_labelset_table *t, promql_labels key, size_t *idx)
+{
+    if ((t->count + 1) * 2 > t->cap) {
+        size_t ncap = t->cap ? t->cap * 2 : 64;
+        size_t *ns = pq_arena_calloc(ev->arena, ncap, sizeof *ns);
+        promql_labels *nk = pq_arena_realloc(ev->arena, t->labels, t->count * sizeof *nk, ncap * sizeof *nk);
+        uint64_t *nh = pq_arena_realloc(ev->arena, t->hashes, t->count * sizeof *nh, ncap * sizeof *nh);
+        if (!ns || !nk || !nh)
+            return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
+        for (size_t i = 0; i < t->count; i++) {
+            size_t s = nh[i] & (ncap - 1);
+            while (ns[s])
+                s = (s + 1) & (ncap - 1);
+            ns[s] = i + 1;
+        }
+        t->slots = ns;
+        t->labels = nk;
+        t->hashes = nh;
+        t->cap = ncap;
+    }
+    uint64_t h = pq_labels_hash(key);
+    size_t s = h & (t->cap - 1);
+    while (t->slots[s]) {
+        size_t i = t->slots[s] - 1;
+        if (t->hashes[i] == h && pq_labels_equal(t->labels[i], key)) {
+            *idx = i;
+            return 0;
+        }
+        s = (s + 1) & (t->cap - 1);
+    }
+    t->labels[t->count] = key;
+    t->hashes[t->count] = h;
+    t->slots[s] = t->count + 1;
+    *idx = t->count++;
+    return 0;
+}
