@@ -15,6 +15,9 @@
  *     step; not part of the comparison);
  *   - resource errors (timeout, samples, memory): the two modes count peak samples differently
  *     (a range query holds per-step arrays), so when either hits a limit nothing is compared;
+ *   - queries using step(): it is 0 in an instant query and the step in a range query (upstream's
+ *     promqltest runner skips its range-mode check for them too); keywords are case-insensitive,
+ *     so the test is on the lowercased text, and a spurious skip only loses one comparison;
  *   - any other error must be the same code in both modes.
  * The first byte of the input picks t among a few times; the rest is the query.
  */
@@ -173,6 +176,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     static const int64_t times[] = {1234567, PQ_DS_END_MS, 0, 1800000, PQ_DS_END_MS + 240000, -1000, 900001, 2400000};
     int64_t t = times[data[0] % (sizeof times / sizeof *times)];
+    char lower[MAX_QUERY + 1];
+    for (size_t i = 1; i < size; i++)
+        lower[i - 1] = (char)(data[i] >= 'A' && data[i] <= 'Z' ? data[i] + 32 : data[i]);
+    lower[size - 1] = 0;
+    if (memmem(lower, size - 1, "step", 4))
+        return 0;
     promql_expr *expr = NULL;
     promql_error err;
     if (promql_parse((const char *)data + 1, size - 1, NULL, &expr, &err) != PROMQL_OK)
