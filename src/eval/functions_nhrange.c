@@ -242,32 +242,6 @@ int pq_fn_hist_rate(const pq_fn_hctx *c, const int64_t *t, const promql_histogra
 
 /* ---- anchored / smoothed ------------------------------------------------------------------- */
 
-static size_t first_gt(const int64_t *t, size_t n, int64_t x)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t[mid] > x)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return lo;
-}
-
-static size_t first_ge(const int64_t *t, size_t n, int64_t x)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t[mid] >= x)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return lo;
-}
-
 /* interpolateHistograms: the histogram at time at between (t1, h1) and (t2, h2). */
 static int interpolate(const pq_fn_hctx *c, const promql_histogram *h1, int64_t t1,
                        const promql_histogram *h2, int64_t t2, int64_t at, bool counter,
@@ -298,10 +272,10 @@ int pq_fn_hist_extended_rate(const pq_fn_hctx *c, const int64_t *t,
     if (n == 0)
         return 0;
     size_t last = n - 1;
-    size_t first = first_gt(t, last, rs);
+    size_t first = pq_ts_first_gt(t, last, rs);
     first = first > 0 ? first - 1 : 0;
     if (smoothed)
-        last = first_ge(t, last, re);
+        last = pq_ts_first_ge(t, last, re);
     if (t[last] <= rs)
         return 0;
     if (smoothed && t[first] > re)

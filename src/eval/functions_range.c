@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "eval/functions_kernels.h"
+#include "eval/value.h"
 
 /* Go rounds every operation to float64 and forbids fusing across kahansum.Inc; so do we: no
  * contraction into fused multiply-adds (GCC's default in ISO C mode; clang needs the pragma). */
@@ -272,34 +273,6 @@ static double interpolate(int64_t t1, double y1, int64_t t2, double y2, int64_t 
     return y1 + (y2 - y1) * (double)(at - t1) / (double)(t2 - t1);
 }
 
-/* First index in [0, n) with t[i] > x (or n). */
-static size_t search_gt(const int64_t *t, size_t n, int64_t x)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t[mid] > x)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return lo;
-}
-
-/* First index in [0, n) with t[i] >= x (or n). */
-static size_t search_ge(const int64_t *t, size_t n, int64_t x)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t[mid] >= x)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return lo;
-}
-
 bool pq_fn_extended_rate(const int64_t *t, const double *v, size_t n, int64_t rs, int64_t re,
                          int64_t range_ms, bool smoothed, bool is_counter, bool is_rate,
                          double *out)
@@ -308,10 +281,10 @@ bool pq_fn_extended_rate(const int64_t *t, const double *v, size_t n, int64_t rs
         return false;
     size_t last = n - 1;
     /* Searches run over [0, last), as upstream's sort.Search(lastSampleIndex, ...). */
-    size_t first = search_gt(t, last, rs);
+    size_t first = pq_ts_first_gt(t, last, rs);
     first = first > 0 ? first - 1 : 0;
     if (smoothed)
-        last = search_ge(t, last, re);
+        last = pq_ts_first_ge(t, last, re);
     if (t[last] <= rs)
         return false;
     if (smoothed && t[first] > re)

@@ -111,19 +111,6 @@ typedef struct rf_ctx {
     size_t *overlap_counts, overlap_n, overlap_cap;
 } rf_ctx;
 
-static size_t first_gt(const int64_t *t, size_t n, int64_t x)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t[mid] > x)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return lo;
-}
-
 static int split_series(rf_ctx *c, const pq_range_series *s, rf_series *out)
 {
     memset(out, 0, sizeof *out);
@@ -172,20 +159,20 @@ static int split_series(rf_ctx *c, const pq_range_series *s, rf_series *out)
     return 0;
 }
 
-/* first_gt(t, n, x) for a sequence of x that mostly grows: continues from the previous answer
+/* pq_ts_first_gt(t, n, x) for a sequence of x that mostly grows: continues from the previous answer
  * (windows of consecutive steps move right), searching afresh only when x went back. */
 static size_t slide_gt(const int64_t *t, size_t n, int64_t x, size_t *pos)
 {
     size_t p = *pos;
     if (p > n || (p > 0 && t[p - 1] > x)) {
-        p = first_gt(t, n, x);
+        p = pq_ts_first_gt(t, n, x);
     } else {
         /* a few steps forward at most, as a rule; search when further */
         size_t lim = p + 8 < n ? p + 8 : n;
         while (p < lim && t[p] <= x)
             p++;
         if (p == lim && p < n && t[p] <= x)
-            p += first_gt(t + p, n - p, x);
+            p += pq_ts_first_gt(t + p, n - p, x);
     }
     *pos = p;
     return p;
@@ -249,7 +236,7 @@ static bool changes_resets(const rf_ctx *c, const rf_win *w, bool resets, double
     size_t f0 = 0, h0 = 0;
     if (c->anchored) {
         /* the most recent sample at or before the range start is the baseline */
-        size_t lf = first_gt(w->ft, w->nf, w->rs), lh = first_gt(w->ht, w->nh, w->rs);
+        size_t lf = pq_ts_first_gt(w->ft, w->nf, w->rs), lh = pq_ts_first_gt(w->ht, w->nh, w->rs);
         if (lf >= w->nf && lh >= w->nh)
             return false;
         if (lf == 0 && lh == 0) {
@@ -604,8 +591,8 @@ static int rf_float_windows(rf_ctx *c, const rf_series *s, const pq_window **out
     for (size_t i = 0; i < n; i++) {
         int64_t a = c->m.range_start[i], b = c->m.range_end[i];
         if ((pa > 0 && t[pa - 1] > a) || (pb > 0 && t[pb - 1] > b)) {
-            pa = first_gt(t, nf, a);
-            pb = first_gt(t, nf, b);
+            pa = pq_ts_first_gt(t, nf, a);
+            pb = pq_ts_first_gt(t, nf, b);
         }
         while (pa < nf && t[pa] <= a)
             pa++;

@@ -28,20 +28,6 @@ static int grow(pq_eval *ev, void **arr, size_t elem, size_t *cap, size_t need)
     return 0;
 }
 
-/* First index of t[0..n) with t[i] > x. */
-static size_t batch_first_gt(const int64_t *t, size_t n, int64_t x)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t[mid] > x)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return lo;
-}
-
 /* Read the samples of one series in (mint, maxt], skipping stale markers. Float-only batches
  * are copied in bulk (bounds by binary search, stale markers squeezed out without branches);
  * batches with histograms go sample by sample. */
@@ -64,8 +50,8 @@ int pq_read_range(pq_eval *ev, promql_sample_iter *it, int64_t mint, int64_t max
             return pq_eval_fail(ev, PROMQL_ERR_STORAGE, "%s", errbuf);
         if (b.count == 0)
             break;
-        size_t j0 = batch_first_gt(b.timestamps, b.count, mint);
-        size_t j1 = batch_first_gt(b.timestamps, b.count, maxt);
+        size_t j0 = pq_ts_first_gt(b.timestamps, b.count, mint);
+        size_t j1 = pq_ts_first_gt(b.timestamps, b.count, maxt);
         if (j1 < b.count)
             done = true;
         if (j1 <= j0)
@@ -162,8 +148,8 @@ static int read_range_scratch(pq_eval *ev, promql_sample_iter *it, int64_t mint,
             return pq_eval_fail(ev, PROMQL_ERR_STORAGE, "%s", errbuf);
         if (b.count == 0)
             break;
-        size_t j0 = batch_first_gt(b.timestamps, b.count, mint);
-        size_t j1 = batch_first_gt(b.timestamps, b.count, maxt);
+        size_t j0 = pq_ts_first_gt(b.timestamps, b.count, mint);
+        size_t j1 = pq_ts_first_gt(b.timestamps, b.count, maxt);
         if (j1 < b.count)
             done = true;
         if (j1 <= j0)

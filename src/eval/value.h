@@ -33,6 +33,36 @@ static inline bool pq_bit_get(const uint64_t *bm, size_t i) { return (bm[i >> 6]
 static inline void pq_bit_set(uint64_t *bm, size_t i) { bm[i >> 6] |= (uint64_t)1 << (i & 63); }
 static inline void pq_bit_clear(uint64_t *bm, size_t i) { bm[i >> 6] &= ~((uint64_t)1 << (i & 63)); }
 
+/* ---- searching sample timestamps (ascending arrays) ------------------------------------------ */
+
+/* First index i of t[0..n) with t[i] > x (n when none): the end of a left-open window. */
+static inline size_t pq_ts_first_gt(const int64_t *t, size_t n, int64_t x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t[mid] > x)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+/* First index i of t[0..n) with t[i] >= x (n when none). */
+static inline size_t pq_ts_first_ge(const int64_t *t, size_t n, int64_t x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t[mid] >= x)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
 /* ---- instant vectors over all steps ------------------------------------------------------ */
 
 typedef struct pq_series {
