@@ -301,15 +301,31 @@ static int matrix_to_result(pq_eval *ev, pq_matrix *m, promql_result *r)
     return 0;
 }
 
-static void drop_names(pq_eval *ev, pq_vector *v)
+/* True when some series lost its name (so two series may now have the same labels). */
+static bool drop_names(pq_eval *ev, pq_vector *v)
 {
+    bool any = false;
     if (!ev->delayed_name_removal)
-        return;
+        return false;
     for (size_t k = 0; k < v->count; k++)
         if (v->series[k].drop_name) {
             v->series[k].labels = pq_labels_drop_metadata(ev, v->series[k].labels);
             v->series[k].drop_name = false;
+            any = true;
         }
+    return any;
+}
+
+/* The series of a grouping aggregation are its groups, distinct by construction: the final
+ * pass that merges series with equal labels (it hashes every label set) has nothing to do,
+ * unless delayed name removal just dropped names. topk and the limits return input series. */
+static bool groups_distinct(const pq_node *root)
+{
+    const pq_node *n = pq_node_unwrap(root);
+    if (!n || n->kind != PQ_NODE_AGGREGATE)
+        return false;
+    pq_op op = n->u.aggregate.op;
+    return op != PQ_OP_TOPK && op != PQ_OP_BOTTOMK && op != PQ_OP_LIMITK && op != PQ_OP_LIMIT_RATIO;
 }
 
 /* ---- option validation (Prometheus's validateOpts) ----------------------------------------- */
@@ -478,8 +494,8 @@ static promql_error_code run(promql_engine *engine, const promql_storage *storag
             }
             break;
         case PQ_TYPE_VECTOR:
-            drop_names(&ev, &v.u.vector);
-            rc = pq_vector_merge_same_labels(&ev, &v.u.vector);
+            if (drop_names(&ev, &v.u.vector) || !groups_distinct(root))
+                rc = pq_vector_merge_same_labels(&ev, &v.u.vector);
             if (rc == 0) {
                 r->type = instant ? PROMQL_VALUE_VECTOR : PROMQL_VALUE_MATRIX;
                 rc = vector_to_result(&ev, &v.u.vector, r, instant);

@@ -302,12 +302,14 @@ static int count_values(pq_eval *ev, const pq_node *node, pq_value *out)
     }
     out->type = PQ_TYPE_VECTOR;
     memset(&out->u.vector, 0, sizeof out->u.vector);
-    pq_labelset_table gm = {0};
     const pq_vector *v = &in.u.vector;
     /* The output group of (series, value) is group(labels with label=value). Whether the
      * group keeps 'label' does not depend on the value (never empty), so it is identified by
      * the series' group with a placeholder value plus the value itself: each series is grouped
-     * once, and a point costs one hash lookup of (base group, value text). */
+     * once, and a point costs one hash lookup of (base group, value text). A base group that
+     * keeps the placeholder gives a new output series for every new value (the pair (base,
+     * value) determines the labels and distinct pairs give distinct labels); one that dropped
+     * it ('without' naming the label) is one output series whatever the value. */
     pq_labelset_table bases = {0};
     size_t *base = pq_arena_alloc(ev->arena, (v->count ? v->count : 1) * sizeof *base);
     if (!base)
@@ -319,6 +321,18 @@ static int count_values(pq_eval *ev, const pq_node *node, pq_value *out)
             return OOM(ev);
         if (pq_labelset_intern(ev, &bases, g, &base[k]))
             return -1;
+    }
+    /* Per base group: where the placeholder is (-1: dropped) and its one output series. */
+    long *slot = pq_arena_alloc(ev->arena, (bases.count ? bases.count : 1) * sizeof *slot);
+    size_t *single = pq_arena_alloc(ev->arena, (bases.count ? bases.count : 1) * sizeof *single);
+    if (!slot || !single)
+        return OOM(ev);
+    for (size_t b = 0; b < bases.count; b++) {
+        slot[b] = -1;
+        single[b] = SIZE_MAX;
+        for (size_t i = 0; i < bases.labels[b].count; i++)
+            if (strcmp(bases.labels[b].items[i].name, label) == 0)
+                slot[b] = (long)i;
     }
     cv_map cm = {0};
     for (size_t s = 0; s < ev->nsteps; s++) {
@@ -336,20 +350,31 @@ static int count_values(pq_eval *ev, const pq_node *node, pq_value *out)
             } else {
                 pq_format_f(buf, sizeof buf, se->values[s]);
             }
-            size_t gi = 0;
-            int found = cv_find(ev, &cm, base[k], lv, &gi);
+            size_t b = base[k], gi = 0;
+            int found = cv_find(ev, &cm, b, lv, &gi);
             if (found < 0)
                 return -1;
             if (!found) {
-                promql_labels m = pq_labels_set(ev, se->labels, label, lv);
-                promql_labels g = pq_labels_group(ev, m, &grouping, node->u.aggregate.without);
-                if (ev->arena->failed)
-                    return OOM(ev);
-                size_t before = gm.count;
-                if (pq_labelset_intern(ev, &gm, g, &gi))
-                    return -1;
-                if (gm.count > before && !pq_vector_add(ev, &out->u.vector, g))
-                    return -1;
+                promql_labels bl = bases.labels[b];
+                if (slot[b] < 0 && single[b] != SIZE_MAX) {
+                    gi = single[b];
+                } else {
+                    promql_labels g = bl;
+                    if (slot[b] >= 0) {
+                        /* the base's labels with the value text (cv_find's copy) in place */
+                        promql_label *items = pq_arena_alloc(ev->arena, bl.count * sizeof *items);
+                        if (!items)
+                            return OOM(ev);
+                        memcpy(items, bl.items, bl.count * sizeof *items);
+                        items[slot[b]].value = cm.texts[cm.count - 1];
+                        g.items = items;
+                    }
+                    gi = out->u.vector.count;
+                    if (!pq_vector_add(ev, &out->u.vector, g))
+                        return -1;
+                    if (slot[b] < 0)
+                        single[b] = gi;
+                }
                 cm.groups[cm.count - 1] = gi;
             }
             pq_series *o = &out->u.vector.series[gi];

@@ -2,6 +2,7 @@
  * gofmt.c -- Go-compatible quoting, float and duration formatting (see gofmt.h for why).
  */
 #include "util/gofmt.h"
+#include "util/ftoa.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -169,11 +170,7 @@ const char *pq_go_quote_rune(int32_t r, char *buf, size_t n)
 }
 
 /* The decimal digits of a float: value = 0.d[0]d[1]... * 10^dp; nd == 0 for zero. */
-typedef struct go_digits {
-    char d[40];
-    int nd;
-    int dp;
-} go_digits;
+typedef pq_ftoa_digits go_digits;
 
 /* Read "d[.ddd]e[+-]XX" (as %e writes it, no sign) into g, trailing zeros dropped. */
 static void digits_from_e(const char *buf, go_digits *g)
@@ -284,9 +281,12 @@ static void shortest_digits_bisect(double a, go_digits *g)
 }
 
 /* The shortest digits of |v| (finite) that read back as v, as Go's shortest formatting finds
- * them: C's correctly rounded %.*e at growing precision, checked with strtod. */
+ * them: exactly Go's algorithm in integer arithmetic (ftoa.c) for ordinary magnitudes; else
+ * C's correctly rounded %.*e at growing precision, checked with strtod. */
 static void shortest_digits(double v, go_digits *g)
 {
+    if (pq_ftoa_shortest(v, g))
+        return;
     double a = fabs(v);
     char buf[40];
     if (a == 0) {

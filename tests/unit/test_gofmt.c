@@ -5,7 +5,9 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +17,7 @@
 #include <math.h>
 
 #include "util/gofmt.h"
+#include "util/ftoa.h"
 #include "util/gotime.h"
 
 static char *quote(const char *s, size_t len)
@@ -120,6 +123,91 @@ static void test_float(void **state)
     CHECK_FLOAT(ldexp(1.0, 89), 'e', "6.189700196426902e+26");
     CHECK_FLOAT(ldexp(1.0, 89), 'f', "618970019642690200000000000");
     CHECK_FLOAT(ldexp(1.0, 122), 'g', "5.316911983139664e+36");
+}
+
+/* An independent reference for the shortest digits: the first precision whose correctly
+ * rounded %e reads back (plus, at a power of two, the next decimal up, which the wider gap
+ * above may admit). */
+static void reference_shortest(double v, char *digits, int *dp)
+{
+    char buf[40];
+    int exp2;
+    bool p2 = frexp(v, &exp2) == 0.5;
+    for (int p = 1; p <= 17; p++) {
+        snprintf(buf, sizeof buf, "%.*e", p - 1, v);
+        bool ok = strtod(buf, NULL) == v;
+        if (!ok && p2 && strtod(buf, NULL) < v && p < 17) {
+            char *e = strchr(buf, 'e'), *q = e - 1;
+            char up[40];
+            while (q >= buf && (*q == '9' || *q == '.')) {
+                if (*q == '9')
+                    *q = '0';
+                q--;
+            }
+            if (q >= buf) {
+                (*q)++;
+                memcpy(up, buf, sizeof up);
+                ok = strtod(up, NULL) == v;
+            }
+        }
+        if (ok || p == 17)
+            break;
+    }
+    int n = 0;
+    const char *c = buf;
+    for (; *c != 'e'; c++)
+        if (*c >= '0' && *c <= '9')
+            digits[n++] = *c;
+    while (n > 1 && digits[n - 1] == '0')
+        n--;
+    digits[n] = 0;
+    *dp = atoi(c + 1) + 1;
+}
+
+/* The exact Ryu path (util/ftoa.c) agrees with the printf search on values of every kind in
+ * its range: random bits, short decimals, integers, powers of two and their neighbours. */
+static void test_ftoa_exact(void **state)
+{
+    (void)state;
+    uint64_t x = 88172645463325252ULL;
+    int checked = 0;
+    for (int i = 0; i < 60000; i++) {
+        double vals[6];
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        uint64_t bits = (x & ((UINT64_C(1) << 52) - 1)) | ((uint64_t)(1023 - 46 + x % 200) << 52);
+        if (i % 5 == 0)
+            bits &= ~((UINT64_C(1) << (x % 52)) - 1);
+        memcpy(&vals[0], &bits, sizeof bits);
+        vals[1] = (double)(x % 100000) * pow(10, (int)(x >> 40) % 30 - 12);
+        vals[2] = 18000 + (double)(x % 1000000) / 1443.0;
+        vals[3] = ldexp(1.0, (int)(x % 190) - 45);
+        vals[4] = nextafter(vals[3], 0);
+        vals[5] = (double)(x >> (x % 50));
+        for (int k = 0; k < 6; k++) {
+            pq_ftoa_digits g;
+            if (vals[k] == 0 || !pq_ftoa_shortest(vals[k], &g))
+                continue;
+            char want[40];
+            int dp;
+            reference_shortest(vals[k], want, &dp);
+            if (strcmp(g.d, want) != 0 || g.dp != dp)
+                fail_msg("%.17g: %s e%d, want %s e%d", vals[k], g.d, g.dp, want, dp);
+            checked++;
+        }
+    }
+    assert_true(checked > 300000);
+    /* Out of range: the caller's printf search takes over. */
+    pq_ftoa_digits g;
+    assert_false(pq_ftoa_shortest(5e-324, &g));
+    assert_false(pq_ftoa_shortest(1e300, &g));
+    assert_true(pq_ftoa_shortest(1e-13, &g));
+    assert_string_equal(g.d, "1");
+    assert_int_equal(g.dp, -12);
+    CHECK_FLOAT(18640.000693000693, 'f', "18640.000693000693");
+    CHECK_FLOAT(9007199254740993.0, 'f', "9007199254740992");
+    CHECK_FLOAT(1e23, 'g', "1e+23");
+    CHECK_FLOAT(2.5, 'f', "2.5");
+    CHECK_FLOAT(0.000123, 'f', "0.000123");
 }
 
 static char *dur(int64_t ms)
@@ -385,6 +473,7 @@ int main(void)
         cmocka_unit_test(test_float_prec),
         cmocka_unit_test(test_float_buf),
         cmocka_unit_test(test_parse_duration),
+        cmocka_unit_test(test_ftoa_exact),
         cmocka_unit_test(test_parse_float),
         cmocka_unit_test(test_parse_rfc3339),
         cmocka_unit_test(test_promtool_time),
