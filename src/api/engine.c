@@ -85,12 +85,6 @@ static double now_seconds(void)
 
 /* ---- result conversion -------------------------------------------------------------------------- */
 
-static int sort_series_cmp(const void *a, const void *b)
-{
-    const pq_result_series *x = a, *y = b;
-    return pq_labels_compare(x->labels, y->labels);
-}
-
 static int vector_to_result(pq_eval *ev, const pq_vector *v, promql_result *r, bool instant)
 {
     r->series = pq_arena_calloc(ev->arena, v->count ? v->count : 1, sizeof *r->series);
@@ -159,8 +153,8 @@ static int vector_to_result(pq_eval *ev, const pq_vector *v, promql_result *r, b
         }
     }
     r->series_count = out;
-    if (!instant && out > 1)
-        qsort(r->series, out, sizeof *r->series, sort_series_cmp);
+    if (!instant && pq_sort_result_series(ev->arena, r->series, out))
+        return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
     return 0;
 }
 
@@ -257,8 +251,8 @@ static int matrix_to_result(pq_eval *ev, pq_matrix *m, promql_result *r)
             out++;
     }
     r->series_count = out;
-    if (out > 1)
-        qsort(r->series, out, sizeof *r->series, sort_series_cmp);
+    if (pq_sort_result_series(ev->arena, r->series, out))
+        return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
     /* Series that became equal after name removal are merged (a repeated timestamp fails). */
     size_t w2 = 0;
     for (size_t k = 0; k < out; k++) {

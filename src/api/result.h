@@ -32,4 +32,8 @@ struct promql_result {
     promql_query_stats stats;
 };
 
+/* Orders series by labels as Prometheus sorts a matrix (labels.Compare); -1 when out of
+ * memory (result_sort.c). */
+int pq_sort_result_series(pq_arena *arena, pq_result_series *series, size_t n);
+
 #endif

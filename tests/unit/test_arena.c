@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -137,6 +138,50 @@ static void test_thread_exit_frees_cache(void **state)
     }
 }
 
+static bool all_zero(const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i])
+            return false;
+    return true;
+}
+
+/* Big blocks are fresh mappings, and calloc skips the memset on memory never handed out;
+ * memory handed out before (then reset to a mark, or a cached block reused by the next
+ * arena) must be zeroed again. */
+static void test_big_blocks_calloc_zero(void **state)
+{
+    (void)state;
+    for (int round = 0; round < 3; round++) {
+        pq_arena a;
+        pq_arena_init(&a, 0);
+        size_t big = (size_t)6 << 20;
+        unsigned char *p = pq_arena_calloc(&a, big, 1);
+        assert_non_null(p);
+        assert_true(all_zero(p, big));
+        memset(p, 0xcd, big / 2);
+        pq_arena_mark m = pq_arena_get_mark(&a);
+        unsigned char *q = pq_arena_calloc(&a, 1 << 20, 1);
+        assert_non_null(q);
+        assert_true(all_zero(q, 1 << 20));
+        memset(q, 0xee, 1 << 20);
+        pq_arena_reset_to(&a, m);
+        unsigned char *r = pq_arena_calloc(&a, 1 << 20, 1);
+        assert_ptr_equal(r, q);   /* the same memory, dirty: zeroed again */
+        assert_true(all_zero(r, 1 << 20));
+        unsigned char *u = pq_arena_alloc(&a, 4096);
+        memset(u, 0x11, 4096);
+        pq_arena_free(&a);
+        /* the next arena may get this thread's cached (dirty) blocks */
+        pq_arena_init(&a, 0);
+        unsigned char *z = pq_arena_calloc(&a, (size_t)5 << 20, 1);
+        assert_non_null(z);
+        assert_true(all_zero(z, (size_t)5 << 20));
+        memset(z, 0x5a, (size_t)5 << 20);
+        pq_arena_free(&a);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -145,6 +190,7 @@ int main(void)
         cmocka_unit_test(test_cleanups_run_newest_first),
         cmocka_unit_test(test_scratch_loop_reuses_blocks),
         cmocka_unit_test(test_thread_exit_frees_cache),
+        cmocka_unit_test(test_big_blocks_calloc_zero),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
