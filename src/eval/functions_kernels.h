@@ -8,9 +8,11 @@
 #ifndef PQ_FUNCTIONS_KERNELS_H
 #define PQ_FUNCTIONS_KERNELS_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Neumaier-compensated summation step (Prometheus's kahansum.Inc): returns the new sum and
  * updates *c. An infinite sum resets the compensation. */
@@ -37,17 +39,81 @@ bool pq_fn_rate_extrapolate(const int64_t *t, const double *v, size_t n, int64_t
 
 /* pq_fn_rate_extrapolate remembering its divisions between calls over the windows of one series
  * (zero-initialise the memo per series; is_counter, is_rate and range_seconds fixed): the
- * same results, bit for bit, with one division per window where scrapes are regular. */
+ * same results, bit for bit, with no division per window where scrapes are regular. */
 typedef struct pq_fn_rate_memo {
     bool valid, fvalid;
     int64_t ds, de, dsm;
     size_t n;
     double to_start, to_end, sampled, avg_between, threshold;
     double f_start, f_end, factor;
+    bool kvalid;
+    double k_start, k_mul;   /* zero-point screen: result * k_mul < v[0] => no clamp */
 } pq_fn_rate_memo;
-bool pq_fn_rate_extrapolate_memo(const int64_t *t, const double *v, size_t n, int64_t rs, int64_t re,
-                                 double range_seconds, bool is_counter, bool is_rate, double result,
-                                 pq_fn_rate_memo *m, double *out);
+
+/* Inline: called once per window, its memo then stays in registers. */
+static inline bool pq_fn_rate_extrapolate_memo(const int64_t *t, const double *v, size_t n, int64_t rs, int64_t re,
+                                               double range_seconds, bool is_counter, bool is_rate, double result,
+                                               pq_fn_rate_memo *m, double *out)
+{
+    /* pq_fn_rate_extrapolate with its divisions remembered: the same inputs give the same
+     * quotients, and at regular scrapes and steps consecutive windows have the same integer
+     * distances (to the range's ends, between first and last sample) and the same count. */
+    if (n < 2)
+        return false;
+    int64_t first_t = t[0], last_t = t[n - 1];
+    int64_t ds = first_t - rs, de = re - last_t, dsm = last_t - first_t;
+    if (!m->valid || ds != m->ds || de != m->de || dsm != m->dsm || n != m->n) {
+        m->ds = ds;
+        m->de = de;
+        m->dsm = dsm;
+        m->n = n;
+        m->to_start = (double)ds / 1000;
+        m->to_end = (double)de / 1000;
+        m->sampled = (double)dsm / 1000;
+        m->avg_between = m->sampled / (double)(n - 1);
+        m->threshold = m->avg_between * 1.1;
+        m->valid = true;
+        m->fvalid = false;
+        m->kvalid = false;
+    }
+    double to_start = m->to_start, to_end = m->to_end, sampled = m->sampled;
+    double avg_between = m->avg_between, threshold = m->threshold;
+    if (to_start >= threshold)
+        to_start = avg_between / 2;
+    if (is_counter && result > 0 && v[0] >= 0) {
+        /* to_zero = sampled * (v[0] / result) only matters when below to_start. With
+         * v[0] > result * (to_start / sampled) * (1 + 2^-40) it is above it whatever the
+         * roundings (each off by 2^-53 at most), so the division is skipped: a counter's value
+         * is usually far above its increase over one window. NaN and Inf fail the screen. */
+        if (!m->kvalid || memcmp(&to_start, &m->k_start, sizeof to_start) != 0) {
+            m->k_start = to_start;
+            m->k_mul = sampled > 0 ? to_start / sampled * (1 + 0x1p-40) : INFINITY;
+            m->kvalid = true;
+        }
+        if (!(result > 0x1p-900 && v[0] > result * m->k_mul)) {   /* (no underflow in the product) */
+            double to_zero = sampled * (v[0] / result);
+            if (to_zero < to_start)
+                to_start = to_zero;
+        }
+    }
+    if (to_end >= threshold)
+        to_end = avg_between / 2;
+    if (!m->fvalid || memcmp(&to_start, &m->f_start, sizeof to_start) != 0 ||
+        memcmp(&to_end, &m->f_end, sizeof to_end) != 0) {
+        double factor = 1.0;
+        if (sampled != 0)
+            factor = (sampled + to_start + to_end) / sampled;
+        if (is_rate)
+            factor /= range_seconds;
+        m->f_start = to_start;
+        m->f_end = to_end;
+        m->factor = factor;
+        m->fvalid = true;
+    }
+    *out = result * m->factor;
+    return true;
+}
+
 
 /* double_exponential_smoothing over several windows at once (lanes <= PQ_FN_DES_LANES, each
  * window n[k] >= 2 samples v[k], factors sf[k], tf[k]): out[k] is exactly

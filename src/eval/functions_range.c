@@ -157,59 +157,6 @@ bool pq_fn_rate_extrapolate(const int64_t *t, const double *v, size_t n, int64_t
     return true;
 }
 
-bool pq_fn_rate_extrapolate_memo(const int64_t *t, const double *v, size_t n, int64_t rs, int64_t re,
-                                 double range_seconds, bool is_counter, bool is_rate, double result,
-                                 pq_fn_rate_memo *m, double *out)
-{
-    /* pq_fn_rate_extrapolate with its divisions remembered: the same inputs give the same
-     * quotients, and at regular scrapes and steps consecutive windows have the same integer
-     * distances (to the range's ends, between first and last sample) and the same count. */
-    if (n < 2)
-        return false;
-    int64_t first_t = t[0], last_t = t[n - 1];
-    int64_t ds = first_t - rs, de = re - last_t, dsm = last_t - first_t;
-    if (!m->valid || ds != m->ds || de != m->de || dsm != m->dsm || n != m->n) {
-        m->ds = ds;
-        m->de = de;
-        m->dsm = dsm;
-        m->n = n;
-        m->to_start = (double)ds / 1000;
-        m->to_end = (double)de / 1000;
-        m->sampled = (double)dsm / 1000;
-        m->avg_between = m->sampled / (double)(n - 1);
-        m->threshold = m->avg_between * 1.1;
-        m->valid = true;
-        m->fvalid = false;
-    }
-    double to_start = m->to_start, to_end = m->to_end, sampled = m->sampled;
-    double avg_between = m->avg_between, threshold = m->threshold;
-    if (to_start >= threshold)
-        to_start = avg_between / 2;
-    if (is_counter) {
-        double to_zero = to_start;
-        if (result > 0 && v[0] >= 0)
-            to_zero = sampled * (v[0] / result);
-        if (to_zero < to_start)
-            to_start = to_zero;
-    }
-    if (to_end >= threshold)
-        to_end = avg_between / 2;
-    if (!m->fvalid || memcmp(&to_start, &m->f_start, sizeof to_start) != 0 ||
-        memcmp(&to_end, &m->f_end, sizeof to_end) != 0) {
-        double factor = 1.0;
-        if (sampled != 0)
-            factor = (sampled + to_start + to_end) / sampled;
-        if (is_rate)
-            factor /= range_seconds;
-        m->f_start = to_start;
-        m->f_end = to_end;
-        m->factor = factor;
-        m->fvalid = true;
-    }
-    *out = result * m->factor;
-    return true;
-}
-
 void pq_fn_des_lanes(const double *const *v, const size_t *n, const double *sf, const double *tf,
                      size_t lanes, double *out)
 {

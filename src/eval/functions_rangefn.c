@@ -631,7 +631,9 @@ static int rf_fast_rate(rf_ctx *c, const rf_series *s, pq_series *o, bool *any)
     if (counter) {
         for (size_t i = 1; i < s->nf; i++)
             nresets += v[i] < v[i - 1];
-        resets = pq_arena_alloc(ev->arena, (nresets + 1) * sizeof *resets);
+    }
+    if (nresets) {
+        resets = pq_arena_alloc(ev->arena, nresets * sizeof *resets);
         if (!resets)
             return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory");
         nresets = 0;
@@ -642,6 +644,11 @@ static int rf_fast_rate(rf_ctx *c, const rf_series *s, pq_series *o, bool *any)
     double secs = pq_fn_duration_seconds(c->m.range_ms);
     pq_fn_rate_memo memo;
     memset(&memo, 0, sizeof memo);
+    /* Locals, not o->...: the stores below would otherwise make the compiler reload them. */
+    double *ov = o->values;
+    uint64_t *op = o->present;
+    const int64_t *rs = c->m.range_start, *re = c->m.range_end;
+    bool put = false;
     size_t rp = 0;
     for (size_t step = 0; step < ev->nsteps; step++) {
         size_t a = win[step].lo, b = win[step].hi;
@@ -658,10 +665,15 @@ static int rf_fast_rate(rf_ctx *c, const rf_series *s, pq_series *o, bool *any)
                 result += v[resets[k] - 1];
         }
         double r;
-        if (pq_fn_rate_extrapolate_memo(t + a, v + a, b - a, c->m.range_start[step], c->m.range_end[step],
-                                        secs, counter, rate, result, &memo, &r))
-            rf_put(o, step, r, any);
+        if (pq_fn_rate_extrapolate_memo(t + a, v + a, b - a, rs[step], re[step], secs, counter, rate, result, &memo,
+                                        &r)) {
+            op[step >> 6] |= (uint64_t)1 << (step & 63);
+            ov[step] = r;
+            put = true;
+        }
     }
+    if (put)
+        *any = true;
     return 0;
 }
 

@@ -98,6 +98,47 @@ static void test_rate_memo_matches_kernel(void **state)
         }
 }
 
+/* The zero-point screen (skip the division when v[0] is clearly above the clamp) at and
+ * around the boundary where the counter's extrapolated zero point equals the range start:
+ * values a few ulps either side, tiny and huge increases, zero and NaN. */
+static void test_rate_zero_point_screen(void **state)
+{
+    (void)state;
+    int64_t t[4];
+    double v[4];
+    int checked = 0;
+    for (int round = 0; round < 4000; round++) {
+        int64_t start = 0, end = 60000;
+        t[0] = 1000 + (int64_t)(next() % 9000);
+        for (int i = 1; i < 4; i++)
+            t[i] = t[i - 1] + 10000 + (int64_t)(next() % 3000);
+        double inc = round % 7 == 0 ? 1e-300 : round % 11 == 0 ? 1e300 : uniform() * 100 + 1e-9;
+        double to_start = (double)(t[0] - start) / 1000, sampled = (double)(t[3] - t[0]) / 1000;
+        double v0 = inc * to_start / sampled;
+        int k = (int)(next() % 81) - 40;   /* across the screen's 2^-40 margin */
+        v0 = v0 * (1 + k * 0x1p-42);
+        if (round % 13 == 0)
+            v0 = 0;
+        if (round % 17 == 0)
+            v0 = NAN;
+        for (int i = 0; i < 4; i++)
+            v[i] = v0 + inc * i / 3;
+        double result = v[3] - v[0];
+        pq_fn_rate_memo memo;
+        memset(&memo, 0, sizeof memo);
+        double want = 0, got = 0;
+        bool w = pq_fn_extrapolated_rate(t, v, NULL, 4, start, end, end - start, true, true, &want, NULL);
+        bool g = pq_fn_rate_extrapolate_memo(t, v, 4, start, end, pq_fn_duration_seconds(end - start), true, true,
+                                             result, &memo, &got);
+        assert_int_equal(w, g);
+        if (w) {
+            assert_same_bits(want, got);
+            checked++;
+        }
+    }
+    assert_true(checked > 3000);
+}
+
 static void test_des_lanes_match_kernel(void **state)
 {
     (void)state;
@@ -208,6 +249,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rate_memo_matches_kernel),
+        cmocka_unit_test(test_rate_zero_point_screen),
         cmocka_unit_test(test_des_lanes_match_kernel),
         cmocka_unit_test(test_shortest_digits),
         cmocka_unit_test(test_arena_block_reuse),
