@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "util/labels.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -314,6 +316,46 @@ static void test_many_values_regex(void **state)
     promql_memstore_free(s);
 }
 
+/* A union over several values of one name (their postings interleave) goes through each way of
+ * sorting ids: a few (insertion), sparse (radix), dense (bitmap); every match once, in order. */
+static void test_union_of_values(void **state)
+{
+    (void)state;
+    promql_memstore *s = promql_memstore_new();
+    promql_error err;
+    char h[16], k8[16];
+    for (int k = 0; k < 20000; k++) {
+        snprintf(h, sizeof h, "%d", k % 2000);
+        snprintf(k8, sizeof k8, "%05d", k);
+        promql_label it[] = { { "__name__", "m" }, { "h", h }, { "k", k8 } };
+        promql_labels l = L(it, 3);
+        assert_int_equal(promql_memstore_append(s, &l, 0, k, &err), PROMQL_OK);
+    }
+    const promql_storage *st = promql_memstore_storage(s);
+    struct { const char *re; size_t want; } cases[] = {
+        { "1|2", 20 }, { "1|2|3|4|5", 50 }, { "1.*", 10 * 1111 }, { ".+", 20000 }, { "[0-9]", 100 },
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        promql_matcher m[] = { { PROMQL_MATCH_REGEX, "h", cases[c].re, NULL } };
+        promql_series_set *set;
+        char e[128];
+        assert_int_equal(st->select(st->ctx, m, 1, NULL, &set, e, sizeof e), 0);
+        promql_labels l, prev = { NULL, 0 };
+        promql_sample_iter *it;
+        size_t n = 0;
+        while (set->ops->next(set, &l, &it, e, sizeof e) == 1) {
+            if (prev.items)
+                assert_true(pq_labels_compare(prev, l) < 0);
+            prev = l;
+            n++;
+            it->ops->close(it);
+        }
+        assert_int_equal(n, cases[c].want);
+        set->ops->close(set);
+    }
+    promql_memstore_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -325,6 +367,7 @@ int main(void)
         cmocka_unit_test(test_hints_end),
         cmocka_unit_test(test_clear_and_compact),
         cmocka_unit_test(test_many_values_regex),
+        cmocka_unit_test(test_union_of_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
