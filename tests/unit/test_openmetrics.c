@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fixture/fixture.h"
 #include "storage/memstore.h"
@@ -236,6 +237,81 @@ static void test_values_match_strtod(void **state)
     }
 }
 
+/* A file is parsed as it is read, in chunks: the same store as from one buffer, lines across
+ * chunk boundaries and a line longer than a chunk included, and an error past the first chunk
+ * names its own line. */
+static void write_big(const char *path, size_t lines, size_t long_at, size_t bad_at, int eof)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (size_t i = 1; i <= lines; i++) {
+        if (i == long_at) {
+            fputs("m{l=\"", f);
+            for (int k = 0; k < 5 << 20; k++)
+                fputc('a' + k % 26, f);
+            fprintf(f, "\"} %zu %zu\n", i, i);
+        } else if (i == bad_at) {
+            fputs("m{l=\"x\"} oops 1\n", f);
+        } else {
+            fprintf(f, "m{l=\"%zu\",k=\"%zu\"} %zu.5 %zu\n", i % 97, i % 13, i, i);
+        }
+    }
+    if (eof)
+        fputs("# EOF\n", f);
+    fclose(f);
+}
+
+static char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = malloc((size_t)size + 1);
+    assert_non_null(b);
+    *n = fread(b, 1, (size_t)size, f);
+    fclose(f);
+    return b;
+}
+
+static void test_file_read_in_chunks(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/promql-om-chunksXXXXXX.om";
+    int fd = mkstemps(path, 3);
+    assert_true(fd >= 0);
+    close(fd);
+    write_big(path, 400000, 150000, 0, 1);   /* ~12 MB: several chunks, one 5 MB line */
+    promql_error err;
+    promql_memstore *a = promql_memstore_new(), *b = promql_memstore_new();
+    assert_int_equal(promql_memstore_load_file(a, path, &err), PROMQL_OK);
+    size_t n;
+    char *data = slurp(path, &n);
+    assert_int_equal(promql_memstore_load_buffer(b, path, data, n, &err), PROMQL_OK);
+    free(data);
+    assert_int_equal(promql_memstore_series_count(a), promql_memstore_series_count(b));
+    assert_int_equal(promql_memstore_sample_count(a), promql_memstore_sample_count(b));
+    assert_int_equal(promql_memstore_sample_count(a), 400000);
+    promql_memstore_free(a);
+    promql_memstore_free(b);
+
+    write_big(path, 300000, 0, 250001, 1);
+    a = promql_memstore_new();
+    assert_int_not_equal(promql_memstore_load_file(a, path, &err), PROMQL_OK);
+    assert_non_null(strstr(err.message, ":250001:"));
+    assert_non_null(strstr(err.message, "invalid syntax"));
+    promql_memstore_free(a);
+
+    write_big(path, 200000, 0, 0, 0);          /* .om without "# EOF" */
+    a = promql_memstore_new();
+    assert_int_not_equal(promql_memstore_load_file(a, path, &err), PROMQL_OK);
+    assert_non_null(strstr(err.message, "data does not end with # EOF"));
+    assert_non_null(strstr(err.message, ":200001:"));
+    promql_memstore_free(a);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -245,6 +321,7 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_load_buffer_dispatch),
         cmocka_unit_test(test_values_match_strtod),
+        cmocka_unit_test(test_file_read_in_chunks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
