@@ -58,7 +58,6 @@ struct pq_regex {
     pcre2_code *code;
     pcre2_match_data *md;
     pcre2_match_context *mctx;
-    pcre2_jit_stack *jit_stack;
     int group_count;
     char **group_names;
     struct regex_watch *watch;  /* the running evaluation's deadline (pq_regex_watch) */
@@ -70,6 +69,9 @@ struct regex_watch {
     const volatile int *cancel;
     unsigned slow_matches;        /* PCRE2 runs since the last clock check */
     bool expired;
+    unsigned runs;                /* PCRE2 runs so far, until JIT compilation */
+    bool jit_done;
+    pcre2_jit_stack *jit_stack;
 };
 
 static void regex_release(void *arg)
@@ -77,7 +79,8 @@ static void regex_release(void *arg)
     struct pq_regex *re = arg;
     pcre2_match_data_free(re->md);
     pcre2_match_context_free(re->mctx);
-    pcre2_jit_stack_free(re->jit_stack);
+    if (re->watch)
+        pcre2_jit_stack_free(re->watch->jit_stack);
     pcre2_code_free(re->code);
     pq_regex_translation tr = { .group_count = re->group_count, .group_names = re->group_names };
     pq_strbuf_init(&tr.pcre);
@@ -295,11 +298,6 @@ pq_regex *pq_regex_compile(pq_arena *a, const char *pattern, size_t len, char *e
     }
     pcre2_set_match_limit(re->mctx, PQ_REGEX_MATCH_LIMIT);
     pcre2_set_depth_limit(re->mctx, PQ_REGEX_DEPTH_LIMIT);
-    if (!PQ_UNDER_VALGRIND() && pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0) {
-        re->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-        if (re->jit_stack)
-            pcre2_jit_stack_assign(re->mctx, NULL, re->jit_stack);
-    }
     if (pq_arena_defer(a, regex_release, re) < 0) {
         if (errlen)
             snprintf(errbuf, errlen, "out of memory compiling regexp");
@@ -345,11 +343,34 @@ static void watch_after(const pq_regex *re, int rc)
     }
 }
 
+/* JIT compilation costs as much as a few dozen interpreted matches of a typical label pattern
+ * (label_replace(x, "l2", "$1", "l", "(.*)") over one series: 11 us with JIT compiled up
+ * front, most of it compiling), and many of a query's regexes run only a few times: a
+ * label_replace over a few series, a matcher over the few values of a label. So a regex is
+ * JIT-compiled before its PQ_REGEX_JIT_AFTER-th run, when it has shown it will be used. The
+ * interpreter has the same match and depth limits. Not under valgrind (it cannot follow JIT
+ * code). */
+#define PQ_REGEX_JIT_AFTER 32
+
+static int run_pcre2(const pq_regex *re, const char *s, size_t len)
+{
+    struct regex_watch *w = re->watch;
+    if (w && !w->jit_done && ++w->runs >= PQ_REGEX_JIT_AFTER) {
+        w->jit_done = true;
+        if (!PQ_UNDER_VALGRIND() && pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0) {
+            w->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+            if (w->jit_stack)
+                pcre2_jit_stack_assign(re->mctx, NULL, w->jit_stack);
+        }
+    }
+    return pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, 0, re->md, re->mctx);
+}
+
 bool pq_regex_match_slow(const pq_regex *re, const char *s, size_t len)
 {
     if (re->watch && re->watch->expired)
         return false; /* the evaluation is over; its caller reports the timeout */
-    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, 0, re->md, re->mctx);
+    int rc = run_pcre2(re, s, len);
     watch_after(re, rc);
     return rc >= 0;
 }
@@ -370,7 +391,7 @@ int pq_regex_match_groups(const pq_regex *re, const char *s, size_t len, long *o
 {
     if (re->watch && re->watch->expired)
         return 0;
-    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, 0, re->md, re->mctx);
+    int rc = run_pcre2(re, s, len);
     watch_after(re, rc);
     if (rc < 0)
         return 0;
