@@ -207,6 +207,19 @@ static void test_catastrophic(void **state)
         if (secs > 2.0)
             fail_msg("/%s/ took %.2fs", pats[i], secs);
     }
+    /* Interpreted for the first runs, JIT-compiled after: the same answers and the same
+     * bounds on both sides of the switch. */
+    pq_regex *re = compile_ok("(a|aa)+c|x(y+)z");
+    clock_t t0 = clock();
+    for (int run = 0; run < 100; run++) {
+        assert_false(pq_regex_match(re, s, strlen(s)));
+        assert_true(pq_regex_match(re, "aaac", 4));
+        assert_true(pq_regex_match(re, "xyyz", 4));
+        assert_false(pq_regex_match(re, "xz", 2));
+    }
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    if (secs > 10.0)
+        fail_msg("100 bounded runs took %.2fs", secs);
 }
 
 static void test_groups(void **state)
