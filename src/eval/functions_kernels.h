@@ -114,12 +114,11 @@ static inline bool pq_fn_rate_extrapolate_memo(const int64_t *t, const double *v
     return true;
 }
 
-
 /* double_exponential_smoothing over several windows at once (lanes <= PQ_FN_DES_LANES, each
  * window n[k] >= 2 samples v[k], factors sf[k], tf[k]): out[k] is exactly
  * pq_fn_double_exp_smoothing(v[k], n[k], sf[k], tf[k]); the windows' recurrences are
- * interleaved so that they overlap in the CPU. */
-#define PQ_FN_DES_LANES 8
+ * interleaved so that they overlap in the CPU (two per SSE2 register where available). */
+#define PQ_FN_DES_LANES 16
 void pq_fn_des_lanes(const double *const *v, const size_t *n, const double *sf, const double *tf,
                      size_t lanes, double *out);
 
