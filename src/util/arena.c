@@ -34,10 +34,13 @@ struct pq_arena_cleanup {
 #define PQ_ARENA_MAP_MIN ((size_t)4 << 20)
 #define PQ_ARENA_HUGE ((size_t)2 << 20)
 
-static pq_arena_block *block_new(size_t want)
+/* A block of at least 'want' bytes and at most 'room' (the budget left). */
+static pq_arena_block *block_new(size_t want, size_t room)
 {
-    if (want >= PQ_ARENA_MAP_MIN && want <= SIZE_MAX / 2) {
-        size_t len = (sizeof(pq_arena_block) + want + PQ_ARENA_HUGE - 1) & ~(PQ_ARENA_HUGE - 1);
+    size_t len = 0;   /* the mapping, whole huge pages */
+    if (want <= SIZE_MAX / 2)
+        len = (sizeof(pq_arena_block) + want + PQ_ARENA_HUGE - 1) & ~(PQ_ARENA_HUGE - 1);
+    if (want >= PQ_ARENA_MAP_MIN && len && len - sizeof(pq_arena_block) <= room) {
         unsigned char *m = mmap(NULL, len + PQ_ARENA_HUGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (m != MAP_FAILED) {
             /* Trim to a 2 MiB boundary on both sides so every 2 MiB of the block can be a
@@ -227,7 +230,7 @@ void *pq_arena_alloc(pq_arena *a, size_t size)
     size_t room = a->limit ? a->limit - a->total : SIZE_MAX;
     pq_arena_block *b = want >= PQ_ARENA_CACHE_MIN ? cache_take(want, room) : NULL;
     if (!b)
-        b = block_new(want);
+        b = block_new(want, room);
     if (!b) {
         a->failed = 1;
         return NULL;
