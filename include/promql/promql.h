@@ -161,6 +161,10 @@ typedef struct promql_engine_options {
 PROMQL_API void promql_engine_options_init(promql_engine_options *opts);
 PROMQL_API promql_engine *promql_engine_new(const promql_engine_options *opts, promql_error *err);
 PROMQL_API void promql_engine_free(promql_engine *engine);
+/* Query memory is freed when a result is freed, except the last few big blocks (64 MiB at
+ * most for the whole process), which are kept for the next query so that it does not fault
+ * its memory in again page by page. This returns them to the system now (thread-safe). */
+PROMQL_API void promql_release_cached_memory(void);
 
 typedef struct promql_result promql_result;
 

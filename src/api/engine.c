@@ -71,6 +71,11 @@ promql_engine *promql_engine_new(const promql_engine_options *opts, promql_error
     return e;
 }
 
+void promql_release_cached_memory(void)
+{
+    pq_arena_release_cache();
+}
+
 void promql_engine_free(promql_engine *engine)
 {
     free(engine);

@@ -77,85 +77,96 @@ static void block_free(pq_arena_block *b)
         free(b);
 }
 
-/* Freed blocks of at least PQ_ARENA_CACHE_MIN bytes are kept per thread (up to
- * PQ_ARENA_CACHE_BLOCKS blocks, PQ_ARENA_CACHE_BYTES in all) for the next arena: a query's
- * big blocks are then not unmapped and faulted in again, page by page, by the next query.
- * A thread's cache is freed when the thread exits (a pthread key destructor), so a server's
- * short-lived worker threads leave nothing behind. */
+/* Freed blocks of at least PQ_ARENA_CACHE_MIN bytes are kept (up to PQ_ARENA_CACHE_BLOCKS
+ * blocks, PQ_ARENA_CACHE_BYTES in all) for the next arena: a query's big blocks are then not
+ * unmapped and faulted in again by the next query. One cache for the process, under a lock
+ * taken only for blocks of 256 KiB and more: a server running queries on many threads keeps
+ * 64 MiB at most, not 64 MiB per thread. */
 #define PQ_ARENA_CACHE_MIN ((size_t)256 << 10)
 #define PQ_ARENA_CACHE_BLOCKS 8
 #define PQ_ARENA_CACHE_BYTES ((size_t)64 << 20)
 
-static _Thread_local struct {
+static struct {
+    pthread_mutex_t lock;
     pq_arena_block *blocks[PQ_ARENA_CACHE_BLOCKS];
     size_t count;
     size_t bytes;
-} block_cache;
-
-static pthread_key_t cache_key;
-static pthread_once_t cache_key_once = PTHREAD_ONCE_INIT;
-
-static void cache_free_all(void *cache_ptr)
-{
-    (void)cache_ptr;   /* the exiting thread's block_cache, still addressable here */
-    for (size_t i = 0; i < block_cache.count; i++)
-        block_free(block_cache.blocks[i]);
-    block_cache.count = 0;
-    block_cache.bytes = 0;
-}
-
-static void cache_key_create(void)
-{
-    (void)pthread_key_create(&cache_key, cache_free_all);
-}
+} block_cache = {PTHREAD_MUTEX_INITIALIZER, {NULL}, 0, 0};
 
 /* The smallest cached block with room for 'want' bytes (and within the budget), or NULL. */
 static pq_arena_block *cache_take(size_t want, size_t room)
 {
+    pq_arena_block *b = NULL;
+    pthread_mutex_lock(&block_cache.lock);
     size_t best = SIZE_MAX;
     for (size_t i = 0; i < block_cache.count; i++) {
         size_t sz = block_cache.blocks[i]->size;
-        if (sz >= want && sz <= room &&
-            (best == SIZE_MAX || sz < block_cache.blocks[best]->size))
+        if (sz >= want && sz <= room && (best == SIZE_MAX || sz < block_cache.blocks[best]->size))
             best = i;
     }
-    if (best == SIZE_MAX)
-        return NULL;
-    pq_arena_block *b = block_cache.blocks[best];
-    block_cache.blocks[best] = block_cache.blocks[--block_cache.count];
-    block_cache.bytes -= b->size;
+    if (best != SIZE_MAX) {
+        b = block_cache.blocks[best];
+        block_cache.blocks[best] = block_cache.blocks[--block_cache.count];
+        block_cache.bytes -= b->size;
+    }
+    pthread_mutex_unlock(&block_cache.lock);
     return b;
 }
 
 static void block_release(pq_arena_block *b)
 {
     b->clean_from = b->size;  /* it was used: no longer known to be zero */
-    if (b->size >= PQ_ARENA_CACHE_MIN && b->size <= PQ_ARENA_CACHE_BYTES) {
-        /* Make room by dropping smaller cached blocks first. */
-        while (block_cache.count > 0 &&
-               (block_cache.count == PQ_ARENA_CACHE_BLOCKS || block_cache.bytes + b->size > PQ_ARENA_CACHE_BYTES)) {
-            size_t small = 0;
-            for (size_t i = 1; i < block_cache.count; i++)
-                if (block_cache.blocks[i]->size < block_cache.blocks[small]->size)
-                    small = i;
-            if (block_cache.blocks[small]->size >= b->size)
-                break;
-            block_cache.bytes -= block_cache.blocks[small]->size;
-            block_free(block_cache.blocks[small]);
-            block_cache.blocks[small] = block_cache.blocks[--block_cache.count];
-        }
-        if (block_cache.count < PQ_ARENA_CACHE_BLOCKS && block_cache.bytes + b->size <= PQ_ARENA_CACHE_BYTES) {
-            if (block_cache.count == 0) {
-                /* Arm the thread-exit destructor (a non-NULL value makes it run). */
-                pthread_once(&cache_key_once, cache_key_create);
-                (void)pthread_setspecific(cache_key, &block_cache);
-            }
-            block_cache.blocks[block_cache.count++] = b;
-            block_cache.bytes += b->size;
-            return;
-        }
+    if (b->size < PQ_ARENA_CACHE_MIN || b->size > PQ_ARENA_CACHE_BYTES) {
+        block_free(b);
+        return;
     }
-    block_free(b);
+    pq_arena_block *drop[PQ_ARENA_CACHE_BLOCKS + 1];
+    size_t ndrop = 0;
+    pthread_mutex_lock(&block_cache.lock);
+    /* Make room by dropping smaller cached blocks first. */
+    while (block_cache.count > 0 &&
+           (block_cache.count == PQ_ARENA_CACHE_BLOCKS || block_cache.bytes + b->size > PQ_ARENA_CACHE_BYTES)) {
+        size_t small = 0;
+        for (size_t i = 1; i < block_cache.count; i++)
+            if (block_cache.blocks[i]->size < block_cache.blocks[small]->size)
+                small = i;
+        if (block_cache.blocks[small]->size >= b->size)
+            break;
+        block_cache.bytes -= block_cache.blocks[small]->size;
+        drop[ndrop++] = block_cache.blocks[small];
+        block_cache.blocks[small] = block_cache.blocks[--block_cache.count];
+    }
+    if (block_cache.count < PQ_ARENA_CACHE_BLOCKS && block_cache.bytes + b->size <= PQ_ARENA_CACHE_BYTES) {
+        block_cache.blocks[block_cache.count++] = b;
+        block_cache.bytes += b->size;
+        b = NULL;
+    }
+    pthread_mutex_unlock(&block_cache.lock);
+    for (size_t i = 0; i < ndrop; i++)   /* unmapping outside the lock */
+        block_free(drop[i]);
+    if (b)
+        block_free(b);
+}
+
+size_t pq_arena_cached_bytes(void)
+{
+    pthread_mutex_lock(&block_cache.lock);
+    size_t n = block_cache.bytes;
+    pthread_mutex_unlock(&block_cache.lock);
+    return n;
+}
+
+void pq_arena_release_cache(void)
+{
+    pthread_mutex_lock(&block_cache.lock);
+    pq_arena_block *blocks[PQ_ARENA_CACHE_BLOCKS];
+    size_t n = block_cache.count;
+    memcpy(blocks, block_cache.blocks, n * sizeof *blocks);
+    block_cache.count = 0;
+    block_cache.bytes = 0;
+    pthread_mutex_unlock(&block_cache.lock);
+    for (size_t i = 0; i < n; i++)
+        block_free(blocks[i]);
 }
 
 void pq_arena_init(pq_arena *a, size_t limit)

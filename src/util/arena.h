@@ -45,6 +45,9 @@ typedef struct pq_arena_mark {
 } pq_arena_mark;
 
 pq_arena_mark pq_arena_get_mark(const pq_arena *a);
+/* Freed big blocks are kept, 64 MiB at most for the whole process, for the next arena. */
+size_t pq_arena_cached_bytes(void);
+void pq_arena_release_cache(void);   /* unmap them now */
 void pq_arena_reset_to(pq_arena *a, pq_arena_mark m);
 
 #endif
