@@ -15,19 +15,12 @@
 
 #include <cmocka.h>
 
+#include "test_rng.h"
+
 #include "eval/functions_kernels.h"
 #include "util/arena.h"
 #include "util/gofmt.h"
 
-static uint64_t rng = 0x9e3779b97f4a7c15ULL;
-
-static uint64_t next(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng;
-}
 
 static double uniform(void)
 {

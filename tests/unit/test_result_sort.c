@@ -15,17 +15,11 @@
 
 #include <cmocka.h>
 
+#include "test_rng.h"
+
 #include "api/result.h"
 #include "util/labels.h"
 
-static uint64_t rng = 0x9e3779b97f4a7c15ULL;
-static uint64_t next(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng;
-}
 
 static int cmp_series(const void *a, const void *b)
 {
