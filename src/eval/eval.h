@@ -158,5 +158,8 @@ int pq_eval_add_samples(pq_eval *ev, int64_t n);
 void pq_eval_release_samples(pq_eval *ev, int64_t n);
 /* Timeout and cancel check; cheap enough for inner loops run every few thousand samples. */
 int pq_eval_check_interrupt(pq_eval *ev);
+/* Loops over a step grid look at the clock every this many steps (a subquery's grid can have
+ * millions: one series' pass then takes longer than a timeout's granularity should). */
+#define PQ_STEPS_PER_CHECK 65536
 
 #endif

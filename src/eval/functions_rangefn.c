@@ -857,7 +857,11 @@ static int rf_series_run(void *arg, const pq_range_series *src)
     if (fast)
         any_float = any;
     rf_cursor cur = {0, 0, 0, 0};
+    if (fast && ev->nsteps > PQ_STEPS_PER_CHECK && pq_eval_check_interrupt(ev))
+        return -1;
     for (size_t step = 0; step < ev->nsteps && !fast; step++) {
+        if ((step + 1) % PQ_STEPS_PER_CHECK == 0 && pq_eval_check_interrupt(ev))
+            return -1;
         rf_win w;
         make_window(c, &s, step, &w, &cur);
         double v = 0;

@@ -284,6 +284,12 @@ static int matrix_selector_run(pq_eval *ev, const pq_node *node, pq_matrix *out,
             break;
         }
         pq_matrix_windows(ev, out, &rs, win);
+        /* A subquery's grid can have millions of steps: each pass over it is then worth a
+         * look at the clock, not only each series. */
+        if (n > PQ_STEPS_PER_CHECK && pq_eval_check_interrupt(ev)) {
+            rc = -1;
+            break;
+        }
         int64_t peak = 0, *prefix = NULL;
         if (rs.h) {
             /* Histograms count by size: prefix sums keep each step O(1). */
@@ -297,12 +303,14 @@ static int matrix_selector_run(pq_eval *ev, const pq_node *node, pq_matrix *out,
         }
         int64_t outputs = 0;
         for (size_t i = 0; i < n; i++) {
+            if ((i + 1) % PQ_STEPS_PER_CHECK == 0 && pq_eval_check_interrupt(ev))
+                break;
             int64_t c = prefix ? prefix[win[i].hi] - prefix[win[i].lo] : (int64_t)(win[i].hi - win[i].lo);
             if (c > peak)
                 peak = c;
             outputs += win[i].hi - win[i].lo >= 2;
         }
-        if (pq_eval_add_samples(ev, peak)) {
+        if (ev->failed || pq_eval_add_samples(ev, peak)) {
             rc = -1;
             break;
         }
