@@ -81,7 +81,12 @@ static int series_cmp(const void *a, const void *b)
 
 int pq_sort_result_series(pq_arena *arena, pq_result_series *series, size_t n)
 {
-    if (n < 2)
+    /* Often in order already: selections come sorted, and dropping the one metric name all
+     * series share keeps them so. */
+    size_t sorted = 1;
+    while (sorted < n && pq_labels_compare(series[sorted - 1].labels, series[sorted].labels) <= 0)
+        sorted++;
+    if (sorted >= n)
         return 0;
     if (n < 256) {
         qsort(series, n, sizeof *series, series_cmp);

@@ -102,6 +102,7 @@ typedef struct rf_ctx {
     size_t scratch_cap;
     /* per-series annotation flags */
     bool mixed_warn, hist_ignored_info;
+    const char *counter_info_for;   /* the metric name last given the "not a counter" info */
     size_t st_overlap;        /* steps with a start-time overlap (one warning each, merged) */
     pq_fn_hctx hc;            /* native-histogram annotations of the current series */
     pq_value *outv;           /* the output vector */
@@ -921,12 +922,16 @@ static int rf_series_run(void *arg, const pq_range_series *src)
         c->outv->u.vector.count--; /* no point at any step: no series */
         return 0;
     }
+    /* One annotation per metric name (the list is deduplicated anyway; formatting it again
+     * for each of a metric's series cost more than the series' rate). */
     if ((c->def->kind == RF_RATE || c->def->kind == RF_INCREASE) && mname[0] && any_float &&
-        !has_counter_suffix(mname))
+        !(c->counter_info_for && strcmp(c->counter_info_for, mname) == 0) && !has_counter_suffix(mname)) {
+        c->counter_info_for = mname;
         pq_fn_info(ev, c->arg0,
                    "metric might not be a counter, name does not end in "
                    "_total/_sum/_count/_bucket: %s",
                    pq_fn_quote(ev, mname));
+    }
     return 0;
 }
 
