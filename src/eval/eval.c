@@ -152,6 +152,13 @@ int pq_vector_merge_same_labels(pq_eval *ev, pq_vector *v)
 {
     if (v->count < 2)
         return 0;
+    /* Series in strictly increasing label order (a selection, or one with the metric name
+     * they all shared dropped) have no duplicates: one comparison each instead of hashing. */
+    size_t inc = 1;
+    while (inc < v->count && pq_labels_compare(v->series[inc - 1].labels, v->series[inc].labels) < 0)
+        inc++;
+    if (inc == v->count)
+        return 0;
     size_t cap = 16;
     while (cap < v->count * 2)
         cap <<= 1;
