@@ -654,6 +654,25 @@ static int one_to_one_static(vv_state *st, size_t nsig)
     return 0;
 }
 
+static bool has_sample_at(const pq_vector *v, size_t step)
+{
+    for (size_t i = 0; i < v->count; i++)
+        if (pq_bit_get(v->series[i].present, step))
+            return true;
+    return false;
+}
+
+/* Prometheus matches one step at a time and gives up on a step where a side is empty (unless a
+ * fill value stands in for it) before it looks for duplicate match groups: duplicates on the
+ * "one" side are only an error at a step where the other side has samples. */
+static bool step_is_empty_match(const vv_state *st, size_t step)
+{
+    bool l_any = has_sample_at(st->L, step), r_any = has_sample_at(st->R, step);
+    if (!l_any && !r_any)
+        return true;
+    return (!l_any || !r_any) && !st->m->has_fill_lhs && !st->m->has_fill_rhs;
+}
+
 static int vector_vector(pq_eval *ev, const pq_node *node, const pq_vector *lhs, const pq_vector *rhs, pq_value *out)
 {
     vv_state st;
@@ -693,6 +712,8 @@ static int vector_vector(pq_eval *ev, const pq_node *node, const pq_vector *lhs,
     for (size_t s = 0; s < ev->nsteps; s++) {
         if ((s & 15) == 15 && pq_eval_check_interrupt(ev)) /* a step can cost thousands of series */
             return -1;
+        if (step_is_empty_match(&st, s))
+            continue;
         for (size_t j = 0; j < st.R->count; j++) {
             if (!pq_bit_get(st.R->series[j].present, s))
                 continue;

@@ -31,14 +31,24 @@ double pq_fn_sgn(double v)
 
 /* ---- calendar ---------------------------------------------------------------------------- */
 
-/* Days since 1970-01-01 to a proleptic Gregorian civil date (Hinnant's algorithm). */
-static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+/* Go's time package counts calendar time as unsigned seconds since its "absolute zero", March 1
+ * of year -292277022400 (a multiple of 400 years before year 0, so the 400-year cycles line up),
+ * wrapping modulo 2^64. Instants before that epoch (int64 seconds down to the minimum, which is
+ * what NaN and out-of-range floats become) therefore wrap to the far future: Go says NaN is in
+ * year 292277026596, and we must too. */
+#define GO_ABSOLUTE_YEARS 292277022400ULL
+#define GO_DAYS_PER_400_YEARS 146097ULL
+/* 719468 days from 0000-03-01 to 1970-01-01. */
+#define GO_UNIX_TO_ABSOLUTE_DAYS (GO_ABSOLUTE_YEARS / 400 * GO_DAYS_PER_400_YEARS + 719468ULL)
+
+/* Days since Go's absolute zero to a proleptic Gregorian civil date (Hinnant's algorithm, with
+ * the era count unsigned because the day count is). */
+static void civil_from_absolute_days(uint64_t z, int64_t *y, int *m, int *d)
 {
-    z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097;
+    uint64_t era = z / GO_DAYS_PER_400_YEARS;
+    int64_t doe = (int64_t)(z - era * GO_DAYS_PER_400_YEARS);
     int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t yy = yoe + era * 400;
+    int64_t yy = yoe + (int64_t)(era * 400) - (int64_t)GO_ABSOLUTE_YEARS;
     int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     int64_t mp = (5 * doy + 2) / 153;
     *d = (int)(doy - (153 * mp + 2) / 5 + 1);
@@ -67,23 +77,19 @@ double pq_fn_date(double unix_seconds, pq_date_field f)
         s = INT64_MIN;
     else
         s = (int64_t)unix_seconds;
-    int64_t days = s / 86400, secs = s % 86400;
-    if (secs < 0) {
-        secs += 86400;
-        days--;
-    }
+    uint64_t abs_seconds = (uint64_t)s + GO_UNIX_TO_ABSOLUTE_DAYS * 86400ULL; /* wraps as in Go */
+    uint64_t days = abs_seconds / 86400;
+    int64_t secs = (int64_t)(abs_seconds % 86400);
     int64_t y;
     int m, d;
-    civil_from_days(days, &y, &m, &d);
+    civil_from_absolute_days(days, &y, &m, &d);
     switch (f) {
     case PQ_DATE_DAYS_IN_MONTH:
         return days_in_month(y, m);
     case PQ_DATE_DAY_OF_MONTH:
         return d;
-    case PQ_DATE_DAY_OF_WEEK: {
-        int64_t w = (days + 4) % 7; /* 1970-01-01 was a Thursday */
-        return (double)(w < 0 ? w + 7 : w);
-    }
+    case PQ_DATE_DAY_OF_WEEK:
+        return (double)((days + 3) % 7); /* Go's absolute zero was a Wednesday */
     case PQ_DATE_DAY_OF_YEAR: {
         int yday = d;
         for (int i = 1; i < m; i++)
