@@ -1,5 +1,6 @@
 /*
- * arena.c -- region allocation: bump pointer over malloc'ed blocks that double in size.
+ * arena.c -- region allocation: bump pointer over blocks that double in size (malloc'ed, or mapped
+ * directly when big), freed all at once, the big ones kept in a small cache for the next arena.
  */
 #include "util/arena.h"
 
