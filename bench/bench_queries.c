@@ -428,9 +428,9 @@ int main(int argc, char **argv)
         return 1;
     }
     const promql_storage *st = promql_memstore_storage(store);
-    printf("# %-3s %-70s %6s %12s %12s %10s %10s\n", "id", "query", "steps", "best_ms", "eval_ms",
-           "series", "peak_smp");
-    /* (with --rss, one more column: the process's peak resident MiB during the case) */
+    /* with --rss, one more column: the process's peak resident MiB during the case */
+    printf("# %-3s %-70s %6s %12s %12s %10s %10s%s\n", "id", "query", "steps", "best_ms", "eval_ms",
+           "series", "peak_smp", per_case_rss ? "    rss_MiB" : "");
     int failures = 0;
     for (int c = 0; c < nexpanded; c++) {
         if (filter && !strstr(expanded[c].expr, filter))
