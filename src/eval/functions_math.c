@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "eval/functions_kernels.h"
+#include "util/gotime.h"
 
 double pq_fn_round(double v, double to_nearest)
 {
@@ -110,87 +111,9 @@ double pq_fn_date(double unix_seconds, pq_date_field f)
 
 /* ---- Go's strconv.ParseFloat ------------------------------------------------------------- */
 
-static size_t prefix_ci(const char *s, const char *word)
-{
-    size_t n = 0;
-    while (s[n] && word[n] && tolower((unsigned char)s[n]) == word[n])
-        n++;
-    return n;
-}
-
 bool pq_fn_parse_float(const char *s, double *out)
 {
-    const char *p = s;
-    int sign = 1;
-    if (*p == '+' || *p == '-') {
-        sign = *p == '-' ? -1 : 1;
-        p++;
-    }
-    if (*p == 'i' || *p == 'I') {
-        size_t n = prefix_ci(p, "infinity");
-        if ((n == 3 && p[3] == '\0') || (n == 8 && p[8] == '\0')) {
-            *out = sign * INFINITY;
-            return true;
-        }
-        return false;
-    }
-    if (p == s && (*p == 'n' || *p == 'N')) {
-        if (prefix_ci(p, "nan") == 3 && p[3] == '\0') {
-            *out = NAN;
-            return true;
-        }
-        return false;
-    }
-    /* Validate the syntax Go accepts; strtod is more lenient (spaces, hex without exponent). */
-    const char *q = p;
-    bool hex = q[0] == '0' && (q[1] == 'x' || q[1] == 'X');
-    size_t digits = 0;
-    if (hex) {
-        q += 2;
-        bool dot = false;
-        for (;; q++) {
-            if (isxdigit((unsigned char)*q))
-                digits++;
-            else if (*q == '.' && !dot)
-                dot = true;
-            else
-                break;
-        }
-        if (digits == 0 || (*q != 'p' && *q != 'P'))
-            return false;
-    } else {
-        bool dot = false;
-        for (;; q++) {
-            if (isdigit((unsigned char)*q))
-                digits++;
-            else if (*q == '.' && !dot)
-                dot = true;
-            else
-                break;
-        }
-        if (digits == 0)
-            return false;
-    }
-    if (*q == 'e' || *q == 'E' || *q == 'p' || *q == 'P') {
-        q++;
-        if (*q == '+' || *q == '-')
-            q++;
-        if (!isdigit((unsigned char)*q))
-            return false;
-        while (isdigit((unsigned char)*q))
-            q++;
-    }
-    if (*q != '\0')
-        return false;
-    errno = 0;
-    char *end;
-    double v = strtod(s, &end);
-    if (*end != '\0')
-        return false;
-    if (errno == ERANGE && isinf(v))
-        return false; /* Go reports ErrRange on overflow (not on underflow) */
-    *out = v;
-    return true;
+    return pq_go_parse_float(s, strlen(s), out);
 }
 
 /* ---- natural sort ------------------------------------------------------------------------ */

@@ -63,44 +63,12 @@ static int set_buf(tfunc_ctx *c, tval *out, pq_strbuf *b, char *err, size_t el)
 /* strconv.ParseFloat(s, 64) */
 static int go_parse_float(const char *s, size_t len, double *v, char *err, size_t el)
 {
-    char buf[128];
-    int bad = len == 0 || len >= sizeof buf;
-    if (!bad) {
-        memcpy(buf, s, len);
-        buf[len] = 0;
-        const char *b = buf;
-        if (*b == '+' || *b == '-')
-            b++;
-        if (strcasecmp(b, "inf") == 0 || strcasecmp(b, "infinity") == 0) {
-            *v = buf[0] == '-' ? -INFINITY : INFINITY;
-            return 0;
-        }
-        if (strcasecmp(b, "nan") == 0 && b == buf) {
-            *v = NAN;
-            return 0;
-        }
-        if (!isdigit((unsigned char)*b) && *b != '.')
-            bad = 1;
-        for (const char *q = b; *q && !bad; q++)
-            if (!(isxdigit((unsigned char)*q) || strchr(".xXpP+-", *q)))
-                bad = 1;
-        if (!bad) {
-            char *end;
-            errno = 0;
-            *v = strtod(buf, &end);
-            if (*end)
-                bad = 1;
-            else if (errno == ERANGE && isinf(*v)) {
-                snprintf(err, el, "strconv.ParseFloat: parsing \"%.*s\": value out of range", (int)len, s);
-                return -1;
-            }
-        }
-    }
-    if (bad) {
+    int r = pq_go_parse_float_ex(s, len, v);
+    if (r == -2)
+        snprintf(err, el, "strconv.ParseFloat: parsing \"%.*s\": value out of range", (int)(len > 200 ? 200 : len), s);
+    else if (r < 0)
         snprintf(err, el, "strconv.ParseFloat: parsing \"%.*s\": invalid syntax", (int)(len > 200 ? 200 : len), s);
-        return -1;
-    }
-    return 0;
+    return r < 0 ? -1 : 0;
 }
 
 /* common/helpers/templates.ConvertToFloat */

@@ -100,33 +100,116 @@ invalid:
     return duration_error(err, errlen, "not a valid duration string: ", s, len, NULL, NULL, 0);
 }
 
-bool pq_go_parse_float(const char *s, size_t len, double *out)
+static bool ci_equal(const char *s, size_t len, const char *word)
 {
-    char buf[128];
-    if (len == 0 || len >= sizeof buf || isspace((unsigned char)s[0]))
+    if (strlen(word) != len)
         return false;
-    bool hex = false, hex_exp = false;
-    for (size_t i = 0; i < len; i++) {
-        if (!isalnum((unsigned char)s[i]) && !strchr("+-.", s[i]))
+    for (size_t i = 0; i < len; i++)
+        if (tolower((unsigned char)s[i]) != word[i])
             return false;
-        if (s[i] == 'x' || s[i] == 'X')
-            hex = true;
-        if (s[i] == 'p' || s[i] == 'P')
-            hex_exp = true;
+    return true;
+}
+
+/* strconv's underscoreOK: an underscore only between digits, or between a base prefix and a
+ * digit ("1_000", "0x_1p0"; not "_1", "1_", "1_.5", "1e_1"). */
+static bool underscores_ok(const char *s, size_t len)
+{
+    size_t i = 0;
+    char saw = '^';
+    if (len > 0 && (s[0] == '+' || s[0] == '-'))
+        i = 1;
+    bool hex = false;
+    if (len - i >= 2 && s[i] == '0' && strchr("bBoOxX", s[i + 1])) {
+        hex = s[i + 1] == 'x' || s[i + 1] == 'X';
+        i += 2;
+        saw = '0';
     }
-    if (hex && !hex_exp)
-        return false;   /* Go wants a 'p' exponent on hex floats */
-    memcpy(buf, s, len);
-    buf[len] = '\0';
+    for (; i < len; i++) {
+        if (isdigit((unsigned char)s[i]) || (hex && isxdigit((unsigned char)s[i])))
+            saw = '0';
+        else if (s[i] == '_') {
+            if (saw != '0')
+                return false;
+            saw = '_';
+        } else if (saw == '_')
+            return false;
+        else
+            saw = '!';
+    }
+    return saw != '_';
+}
+
+int pq_go_parse_float_ex(const char *s, size_t len, double *out)
+{
+    size_t i = 0;
+    int sign = 1;
+    if (len > 0 && (s[0] == '+' || s[0] == '-')) {
+        sign = s[0] == '-' ? -1 : 1;
+        i = 1;
+    }
+    /* strconv's special(): Inf/Infinity in any case with an optional sign, NaN without one */
+    if (ci_equal(s + i, len - i, "inf") || ci_equal(s + i, len - i, "infinity")) {
+        *out = sign * INFINITY;
+        return 0;
+    }
+    if (ci_equal(s, len, "nan")) {
+        *out = NAN;
+        return 0;
+    }
+    /* readFloat's syntax, checked here because strtod is laxer (leading spaces, hex without
+     * an exponent, nan(...)) and stricter (Go skips digit-separating underscores) */
+    bool hex = i + 2 < len && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X');
+    size_t j = hex ? i + 2 : i, digits = 0;
+    bool dot = false, underscores = false;
+    for (; j < len; j++) {
+        if (hex ? isxdigit((unsigned char)s[j]) : isdigit((unsigned char)s[j]))
+            digits++;
+        else if (s[j] == '_')
+            underscores = true;
+        else if (s[j] == '.' && !dot)
+            dot = true;
+        else
+            break;
+    }
+    if (digits == 0)
+        return -1;
+    if (j < len && (hex ? (s[j] == 'p' || s[j] == 'P') : (s[j] == 'e' || s[j] == 'E'))) {
+        j++;
+        if (j < len && (s[j] == '+' || s[j] == '-'))
+            j++;
+        if (j >= len || !isdigit((unsigned char)s[j]))
+            return -1;
+        for (; j < len && (isdigit((unsigned char)s[j]) || s[j] == '_'); j++)
+            underscores |= s[j] == '_';
+    } else if (hex)
+        return -1; /* a hex float needs a 'p' exponent */
+    if (j != len || (underscores && !underscores_ok(s, len)))
+        return -1;
+    char small[128], *buf = len < sizeof small ? small : malloc(len + 1);
+    if (!buf)
+        return -1;
+    size_t n = 0;
+    for (size_t k = 0; k < len; k++)
+        if (s[k] != '_')
+            buf[n++] = s[k];
+    buf[n] = '\0';
     errno = 0;
     char *end;
     double v = strtod(buf, &end);
-    if (end != buf + len)
-        return false;
+    bool whole = end == buf + n;
+    if (buf != small)
+        free(buf);
+    if (!whole)
+        return -1;
     if (errno == ERANGE && isinf(v))
-        return false;   /* Go reports "value out of range" */
+        return -2; /* Go reports ErrRange on overflow (not on underflow) */
     *out = v;
-    return true;
+    return 0;
+}
+
+bool pq_go_parse_float(const char *s, size_t len, double *out)
+{
+    return pq_go_parse_float_ex(s, len, out) == 0;
 }
 
 int64_t pq_days_from_civil(int64_t y, unsigned m, unsigned d)

@@ -19,9 +19,11 @@
 int pq_go_parse_duration(const char *s, size_t len, int64_t *ms, char *err, size_t errlen);
 
 /* strconv.ParseFloat(s, 64): decimal or hex float (hex needs a 'p' exponent), Inf/NaN
- * spellings, no spaces; false on anything else and on overflow to infinity ("value out of
- * range" in Go). */
+ * spellings, digit-separating underscores ("1_000"), no spaces; false on anything else and on
+ * overflow to infinity ("value out of range" in Go). */
 bool pq_go_parse_float(const char *s, size_t len, double *out);
+/* The same, telling the two failures apart: 0 ok, -1 invalid syntax, -2 out of range. */
+int pq_go_parse_float_ex(const char *s, size_t len, double *out);
 
 /* Days from 1970-01-01 to the proleptic Gregorian date y-m-d. */
 int64_t pq_days_from_civil(int64_t y, unsigned m, unsigned d);

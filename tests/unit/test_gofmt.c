@@ -359,7 +359,19 @@ static void test_parse_float(void **state)
     assert_true(pq_go_parse_float("0x1.8p1", 7, &v) && v == 3);
     assert_false(pq_go_parse_float(" 1", 2, &v));
     assert_false(pq_go_parse_float("1e400", 5, &v));
-    assert_false(pq_go_parse_float("1_000", 5, &v));
+    /* Go skips underscores between digits (Prometheus 2.42's API took time=1_701_387_907) */
+    assert_true(pq_go_parse_float("1_000", 5, &v) && v == 1000);
+    assert_true(pq_go_parse_float("0x_1p0", 6, &v) && v == 1);
+    assert_true(pq_go_parse_float("1e1_0", 5, &v) && v == 1e10);
+    assert_false(pq_go_parse_float("_1", 2, &v));
+    assert_false(pq_go_parse_float("1_", 2, &v));
+    assert_false(pq_go_parse_float("1__0", 4, &v));
+    assert_false(pq_go_parse_float("1_.5", 4, &v));
+    assert_false(pq_go_parse_float("1e_1", 4, &v));
+    assert_false(pq_go_parse_float("+nan", 4, &v));
+    assert_false(pq_go_parse_float("0x1", 3, &v));
+    assert_int_equal(pq_go_parse_float_ex("1e400", 5, &v), -2);
+    assert_int_equal(pq_go_parse_float_ex("1e40x", 5, &v), -1);
 }
 
 static void test_parse_rfc3339(void **state)
