@@ -30,16 +30,12 @@ bool pq_fn_extrapolated_rate(const int64_t *t, const double *v, const int64_t *s
 /* Go's time.Duration.Seconds() of a millisecond duration. */
 double pq_fn_duration_seconds(int64_t ms);
 
-/* pq_fn_extrapolated_rate without start timestamps, split for callers that track counter resets
- * themselves: 'result' is v[n-1] - v[0] plus the corrections of the resets inside, added in
- * sample order; range_seconds is pq_fn_duration_seconds(range_ms). Bit-identical results. */
-bool pq_fn_rate_extrapolate(const int64_t *t, const double *v, size_t n, int64_t rs, int64_t re,
-                            double range_seconds, bool is_counter, bool is_rate, double result,
-                            double *out);
-
-/* pq_fn_rate_extrapolate remembering its divisions between calls over the windows of one series
- * (zero-initialise the memo per series; is_counter, is_rate and range_seconds fixed): the
- * same results, bit for bit, with no division per window where scrapes are regular. */
+/* pq_fn_extrapolated_rate without start timestamps, for callers that track counter resets
+ * themselves and run over the windows of one series: 'result' is v[n-1] - v[0] plus the
+ * corrections of the resets inside, added in sample order; range_seconds is
+ * pq_fn_duration_seconds(range_ms). The divisions are remembered between calls (zero-initialise
+ * the memo per series; is_counter, is_rate and range_seconds fixed): the same results, bit for
+ * bit, with no division per window where scrapes are regular. */
 typedef struct pq_fn_rate_memo {
     bool valid, fvalid;
     int64_t ds, de, dsm;
@@ -55,9 +51,10 @@ static inline bool pq_fn_rate_extrapolate_memo(const int64_t *t, const double *v
                                                double range_seconds, bool is_counter, bool is_rate, double result,
                                                pq_fn_rate_memo *m, double *out)
 {
-    /* pq_fn_rate_extrapolate with its divisions remembered: the same inputs give the same
-     * quotients, and at regular scrapes and steps consecutive windows have the same integer
-     * distances (to the range's ends, between first and last sample) and the same count. */
+    /* The same operations, in the same order, as pq_fn_extrapolated_rate, with its divisions
+     * remembered: the same inputs give the same quotients, and at regular scrapes and steps
+     * consecutive windows have the same integer distances (to the range's ends, between first
+     * and last sample) and the same count. */
     if (n < 2)
         return false;
     int64_t first_t = t[0], last_t = t[n - 1];

@@ -125,41 +125,6 @@ double pq_fn_duration_seconds(int64_t ms)
     return duration_seconds(ms);
 }
 
-bool pq_fn_rate_extrapolate(const int64_t *t, const double *v, size_t n, int64_t rs, int64_t re,
-                            double range_seconds, bool is_counter, bool is_rate, double result,
-                            double *out)
-{
-    /* The same operations, in the same order, as pq_fn_extrapolated_rate without start
-     * timestamps: the two must agree bit for bit. */
-    if (n < 2)
-        return false;
-    size_t num_minus_one = n - 1;
-    int64_t first_t = t[0], last_t = t[n - 1];
-    double to_start = (double)(first_t - rs) / 1000;
-    double to_end = (double)(re - last_t) / 1000;
-    double sampled = (double)(last_t - first_t) / 1000;
-    double avg_between = sampled / (double)num_minus_one;
-    double threshold = avg_between * 1.1;
-    if (to_start >= threshold)
-        to_start = avg_between / 2;
-    if (is_counter) {
-        double to_zero = to_start;
-        if (result > 0 && v[0] >= 0)
-            to_zero = sampled * (v[0] / result);
-        if (to_zero < to_start)
-            to_start = to_zero;
-    }
-    if (to_end >= threshold)
-        to_end = avg_between / 2;
-    double factor = 1.0;
-    if (sampled != 0)
-        factor = (sampled + to_start + to_end) / sampled;
-    if (is_rate)
-        factor /= range_seconds;
-    *out = result * factor;
-    return true;
-}
-
 void pq_fn_des_lanes(const double *const *v, const size_t *n, const double *sf, const double *tf,
                      size_t lanes, double *out)
 {
