@@ -28,32 +28,73 @@ static int grow(pq_eval *ev, void **arr, size_t elem, size_t *cap, size_t need)
     return 0;
 }
 
+/* Batches of one series restricted to (mint, maxt]: range_begin seeks, range_next hands out
+ * the next batch with the indexes [*j0, *j1) of its samples in the range (possibly none). */
+typedef struct range_reader {
+    promql_sample_iter *it;
+    int64_t mint, maxt;
+    bool done;   /* a batch reached past maxt */
+} range_reader;
+
+static int range_begin(pq_eval *ev, range_reader *r, promql_sample_iter *it, int64_t mint, int64_t maxt)
+{
+    char errbuf[512] = "";
+    *r = (range_reader){it, mint, maxt, false};
+    if (it->ops->seek(it, mint + 1, errbuf, sizeof errbuf))
+        return pq_eval_fail(ev, PROMQL_ERR_STORAGE, "%s", errbuf);
+    return 0;
+}
+
+/* 1 with a batch, 0 at the end, -1 on a storage error. */
+static int range_next(pq_eval *ev, range_reader *r, promql_sample_batch *b, size_t *j0, size_t *j1)
+{
+    char errbuf[512] = "";
+    if (r->done)
+        return 0;
+    memset(b, 0, sizeof *b);
+    if (r->it->ops->next_batch(r->it, b, errbuf, sizeof errbuf))
+        return pq_eval_fail(ev, PROMQL_ERR_STORAGE, "%s", errbuf);
+    if (b->count == 0)
+        return 0;
+    *j0 = pq_ts_first_gt(b->timestamps, b->count, r->mint);
+    *j1 = pq_ts_first_gt(b->timestamps, b->count, r->maxt);
+    if (*j1 < b->count)
+        r->done = true;
+    return 1;
+}
+
+/* Appends cnt float samples at t[n], v[n] without the stale markers (branch-free); returns the
+ * new count. */
+static size_t append_floats(int64_t *t, double *v, size_t n, const int64_t *bt, const double *bv, size_t cnt)
+{
+    for (size_t j = 0; j < cnt; j++) {
+        uint64_t bits;
+        memcpy(&bits, &bv[j], sizeof bits);
+        t[n] = bt[j];
+        v[n] = bv[j];
+        n += bits != PROMQL_STALE_NAN_BITS;
+    }
+    return n;
+}
+
 /* Read the samples of one series in (mint, maxt], skipping stale markers. Float-only batches
  * are copied in bulk (bounds by binary search, stale markers squeezed out without branches);
  * batches with histograms go sample by sample. */
 int pq_read_range(pq_eval *ev, promql_sample_iter *it, int64_t mint, int64_t maxt, pq_range_series *rs)
 {
-    char errbuf[512] = "";
     int64_t *t = NULL, *st = NULL;
     double *v = NULL;
     const promql_histogram **h = NULL;
     size_t n = 0, tcap = 0, vcap = 0, hcap = 0, stcap = 0;
     bool any_h = false, any_st = false;
     const promql_histogram *last_hist = NULL;
-    if (it->ops->seek(it, mint + 1, errbuf, sizeof errbuf))
-        return pq_eval_fail(ev, PROMQL_ERR_STORAGE, "%s", errbuf);
-    bool done = false;
-    while (!done) {
-        promql_sample_batch b;
-        memset(&b, 0, sizeof b);
-        if (it->ops->next_batch(it, &b, errbuf, sizeof errbuf))
-            return pq_eval_fail(ev, PROMQL_ERR_STORAGE, "%s", errbuf);
-        if (b.count == 0)
-            break;
-        size_t j0 = pq_ts_first_gt(b.timestamps, b.count, mint);
-        size_t j1 = pq_ts_first_gt(b.timestamps, b.count, maxt);
-        if (j1 < b.count)
-            done = true;
+    range_reader r;
+    if (range_begin(ev, &r, it, mint, maxt))
+        return -1;
+    promql_sample_batch b;
+    size_t j0, j1;
+    int got;
+    while ((got = range_next(ev, &r, &b, &j0, &j1)) > 0) {
         if (j1 <= j0)
             continue;
         size_t cnt = j1 - j0;
@@ -61,15 +102,7 @@ int pq_read_range(pq_eval *ev, promql_sample_iter *it, int64_t mint, int64_t max
             return -1;
         bool want_st = ev->use_start_timestamps && (b.start_ts || any_st);
         if (!b.histograms && !any_h && !want_st) {
-            const int64_t *bt = b.timestamps + j0;
-            const double *bv = b.values + j0;
-            for (size_t j = 0; j < cnt; j++) {
-                uint64_t bits;
-                memcpy(&bits, &bv[j], sizeof bits);
-                t[n] = bt[j];
-                v[n] = bv[j];
-                n += bits != PROMQL_STALE_NAN_BITS;
-            }
+            n = append_floats(t, v, n, b.timestamps + j0, b.values + j0, cnt);
         } else {
             for (size_t j = j0; j < j1; j++) {
                 int64_t ts = b.timestamps[j];
@@ -114,6 +147,8 @@ int pq_read_range(pq_eval *ev, promql_sample_iter *it, int64_t mint, int64_t max
         if (pq_eval_check_interrupt(ev))
             return -1;
     }
+    if (got < 0)
+        return -1;
     rs->t = t;
     rs->v = v;
     rs->h = (const promql_histogram *const *)h;
@@ -135,23 +170,15 @@ typedef struct scratch_buf {
 static int read_range_scratch(pq_eval *ev, promql_sample_iter *it, int64_t mint, int64_t maxt, scratch_buf *sb,
                               pq_range_series *rs, bool *has_hist)
 {
-    char errbuf[512] = "";
     size_t n = 0;
     *has_hist = false;
-    if (it->ops->seek(it, mint + 1, errbuf, sizeof errbuf))
-        return pq_eval_fail(ev, PROMQL_ERR_STORAGE, "%s", errbuf);
-    bool done = false;
-    while (!done) {
-        promql_sample_batch b;
-        memset(&b, 0, sizeof b);
-        if (it->ops->next_batch(it, &b, errbuf, sizeof errbuf))
-            return pq_eval_fail(ev, PROMQL_ERR_STORAGE, "%s", errbuf);
-        if (b.count == 0)
-            break;
-        size_t j0 = pq_ts_first_gt(b.timestamps, b.count, mint);
-        size_t j1 = pq_ts_first_gt(b.timestamps, b.count, maxt);
-        if (j1 < b.count)
-            done = true;
+    range_reader r;
+    if (range_begin(ev, &r, it, mint, maxt))
+        return -1;
+    promql_sample_batch b;
+    size_t j0, j1;
+    int got;
+    while ((got = range_next(ev, &r, &b, &j0, &j1)) > 0) {
         if (j1 <= j0)
             continue;
         if (b.start_ts && ev->use_start_timestamps) {
@@ -180,18 +207,12 @@ static int read_range_scratch(pq_eval *ev, promql_sample_iter *it, int64_t mint,
                 return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
             sb->cap = ncap;
         }
-        const int64_t *bt = b.timestamps + j0;
-        const double *bv = b.values + j0;
-        for (size_t j = 0; j < cnt; j++) {
-            uint64_t bits;
-            memcpy(&bits, &bv[j], sizeof bits);
-            sb->t[n] = bt[j];
-            sb->v[n] = bv[j];
-            n += bits != PROMQL_STALE_NAN_BITS;
-        }
+        n = append_floats(sb->t, sb->v, n, b.timestamps + j0, b.values + j0, cnt);
         if (pq_eval_check_interrupt(ev))
             return -1;
     }
+    if (got < 0)
+        return -1;
     rs->t = sb->t;
     rs->v = sb->v;
     rs->h = NULL;
