@@ -349,14 +349,8 @@ static int rank_cmp(const void *a, const void *b)
 /* In place: keep the ids whose value of m's label ("" when absent) satisfies m. */
 static int filter_ids(const promql_memstore *s, idset *a, const promql_matcher *m)
 {
-    if (!a->owned) {
-        uint32_t *c = malloc((a->n ? a->n : 1) * sizeof *c);
-        if (!c)
-            return -1;
-        memcpy(c, a->ids, a->n * sizeof *c);
-        a->ids = c;
-        a->owned = 1;
-    }
+    if (make_owned(a) < 0)
+        return -1;
     const char *name = m->name ? m->name : "";
     size_t w = 0;
     for (size_t i = 0; i < a->n; i++) {
