@@ -237,12 +237,7 @@ static int cv_find(pq_eval *ev, cv_map *m, size_t b, const char *s, size_t *gi)
         size_t *ng = pq_arena_realloc(ev->arena, m->groups, m->count * sizeof *ng, ncap * sizeof *ng);
         if (!ns || !nb || !nt || !nh || !ng)
             return OOM(ev);
-        for (size_t i = 0; i < m->count; i++) {
-            size_t x = nh[i] & (ncap - 1);
-            while (ns[x])
-                x = (x + 1) & (ncap - 1);
-            ns[x] = i + 1;
-        }
+        pq_slots_rebuild(ns, ncap, nh, m->count);
         m->slots = ns;
         m->bases = nb;
         m->texts = nt;
@@ -778,6 +773,20 @@ fail:
  * values are read in one sweep and accumulated into per-(group, step) state, so the memory walk
  * is sequential. Every (group, step) still sees its series in input order, with the same
  * operations as the step-by-step loop of pq_eval_aggregate: identical results. */
+/* Groups with a point at no step are dropped (all groups are created before aggregating). */
+static void drop_unseen_groups(const pq_eval *ev, pq_vector *v)
+{
+    size_t words = pq_bitmap_words(ev->nsteps), w = 0;
+    for (size_t g = 0; g < v->count; g++) {
+        bool any = false;
+        for (size_t i = 0; i < words && !any; i++)
+            any = v->series[g].present[i] != 0;
+        if (any)
+            v->series[w++] = v->series[g];
+    }
+    v->count = w;
+}
+
 static int aggregate_floats(pq_eval *ev, const pq_node *node, const pq_vector *v, const size_t *gidx, size_t ng,
                             pq_value *out)
 {
@@ -878,16 +887,7 @@ static int aggregate_floats(pq_eval *ev, const pq_node *node, const pq_vector *v
             o->drop_name = (fl[x] & DROP) != 0;
         }
     }
-    /* Groups never seen are dropped. */
-    size_t w = 0;
-    for (size_t g = 0; g < out->u.vector.count; g++) {
-        bool any = false;
-        for (size_t i = 0; i < words && !any; i++)
-            any = out->u.vector.series[g].present[i] != 0;
-        if (any)
-            out->u.vector.series[w++] = out->u.vector.series[g];
-    }
-    out->u.vector.count = w;
+    drop_unseen_groups(ev, &out->u.vector);
     return 0;
 }
 
@@ -1191,15 +1191,6 @@ int pq_eval_aggregate(pq_eval *ev, const pq_node *node, pq_value *out)
             o->drop_name = st->drop_name;
         }
     }
-    /* Groups never seen are dropped. */
-    size_t words = pq_bitmap_words(ev->nsteps), w = 0;
-    for (size_t g = 0; g < out->u.vector.count; g++) {
-        bool any = false;
-        for (size_t i = 0; i < words && !any; i++)
-            any = out->u.vector.series[g].present[i] != 0;
-        if (any)
-            out->u.vector.series[w++] = out->u.vector.series[g];
-    }
-    out->u.vector.count = w;
+    drop_unseen_groups(ev, &out->u.vector);
     return 0;
 }

@@ -46,6 +46,9 @@ typedef struct pq_labelset_table {
     size_t cap, count;
 } pq_labelset_table;
 int pq_labelset_intern(pq_eval *ev, pq_labelset_table *t, promql_labels key, size_t *idx);
+/* Fills a zeroed open-addressing slot array (entry index + 1, 0 = empty; cap a power of two,
+ * linear probing) for 'count' entries with these hashes: a table's rehash when it grows. */
+void pq_slots_rebuild(size_t *slots, size_t cap, const uint64_t *hashes, size_t count);
 
 /* A nested evaluator over another step grid sharing arena, limits, annotations and errors
  * with 'parent'. pq_eval_sub_done() hands the accounting back. */

@@ -351,6 +351,16 @@ char *pq_labels_string(pq_eval *ev, promql_labels ls)
 
 /* Open addressing over label-set hashes, equal sets compared in full; the table lives in the
  * query arena. Grouping (aggregations) and vector matching (binary operators) both use it. */
+void pq_slots_rebuild(size_t *slots, size_t cap, const uint64_t *hashes, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        size_t x = hashes[i] & (cap - 1);
+        while (slots[x])
+            x = (x + 1) & (cap - 1);
+        slots[x] = i + 1;
+    }
+}
+
 int pq_labelset_intern(pq_eval *ev, pq_labelset_table *t, promql_labels key, size_t *idx)
 {
     if ((t->count + 1) * 2 > t->cap) {
@@ -360,12 +370,7 @@ int pq_labelset_intern(pq_eval *ev, pq_labelset_table *t, promql_labels key, siz
         uint64_t *nh = pq_arena_realloc(ev->arena, t->hashes, t->count * sizeof *nh, ncap * sizeof *nh);
         if (!ns || !nk || !nh)
             return pq_eval_fail(ev, PROMQL_ERR_RESOURCE, "out of memory in query evaluation");
-        for (size_t i = 0; i < t->count; i++) {
-            size_t s = nh[i] & (ncap - 1);
-            while (ns[s])
-                s = (s + 1) & (ncap - 1);
-            ns[s] = i + 1;
-        }
+        pq_slots_rebuild(ns, ncap, nh, t->count);
         t->slots = ns;
         t->labels = nk;
         t->hashes = nh;
